@@ -1,0 +1,89 @@
+"""factory-boy factories shared by every test package."""
+
+import datetime
+
+import factory
+from django.contrib.auth import get_user_model
+
+from directives.constants import DocumentKind, DocumentStatus
+from directives.models import Document, WorkModePolicy
+from staffing.constants import AgencyKind, DutyGroup, Role, StaffCategory
+from staffing.models import Agency, RoleAssignment, StaffMember
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    first_name = "Người dùng"
+    password = factory.django.Password("matkhau-demo-123")
+
+
+class AgencyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Agency
+
+    name = factory.Sequence(lambda n: f"Phòng thử nghiệm {n}")
+    short_name = factory.Sequence(lambda n: f"P{n}")
+    kind = AgencyKind.SPECIALISED_OFFICE
+
+
+class StaffMemberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StaffMember
+
+    agency = factory.SubFactory(AgencyFactory)
+    staff_code = factory.Sequence(lambda n: f"CB{n:05d}")
+    full_name = factory.Sequence(lambda n: f"Nguyễn Văn {n}")
+    position = "Chuyên viên"
+    category = StaffCategory.CIVIL_SERVANT
+    duty_group = DutyGroup.REGULAR
+    mobile_phone = factory.Sequence(lambda n: f"09{n:08d}")
+
+
+class RoleAssignmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RoleAssignment
+
+    user = factory.SubFactory(UserFactory)
+    role = Role.AGENCY_HEAD
+    agency = factory.SubFactory(AgencyFactory)
+
+
+class DocumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Document
+
+    kind = DocumentKind.OFFICIAL_LETTER
+    number = factory.Sequence(lambda n: f"{2600 + n}/UBND")
+    issuer = "Ủy ban nhân dân huyện"
+    issued_on = datetime.date(2021, 6, 4)
+    subject = "Thay đổi phương thức làm việc"
+    status = DocumentStatus.PUBLISHED
+
+
+class WorkModePolicyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = WorkModePolicy
+
+    directive = factory.SubFactory(DocumentFactory)
+    effective_from = datetime.date(2021, 6, 4)
+    remote_cap_numerator = 1
+    remote_cap_denominator = 2
+    exempt_duty_groups = factory.LazyFunction(
+        lambda: [DutyGroup.EPIDEMIC_TASK_FORCE, DutyGroup.POLICE, DutyGroup.MILITARY]
+    )
+    citizen_reception_suspended = True
+    inspections_restricted = True
+    in_person_intake_restricted = True
+    pre_cutoff_date = datetime.date(2021, 6, 3)
+    free_postal_return = True
+
+
+def user_with_role(role, agency=None, username=None):
+    """A user holding one role (in one agency for agency roles)."""
+    user = UserFactory(username=username) if username else UserFactory()
+    RoleAssignmentFactory(user=user, role=role, agency=agency)
+    return user

@@ -1,0 +1,76 @@
+"""Project-wide behaviour: language, dates, health check."""
+
+import datetime
+
+import pytest
+from django import forms
+from django.test import override_settings
+from django.utils import formats, translation
+
+
+def test_date_typed_05_03_2021_is_fifth_of_march():
+    class DayForm(forms.Form):
+        day = forms.DateField()
+
+    with translation.override("vi"):
+        form = DayForm(data={"day": "05/03/2021"})
+        assert form.is_valid(), form.errors
+        assert form.cleaned_data["day"] == datetime.date(2021, 3, 5)
+        assert formats.date_format(datetime.date(2021, 3, 5), "SHORT_DATE_FORMAT") == "05/03/2021"
+
+
+def test_numbers_are_grouped_the_vietnamese_way():
+    with translation.override("vi"):
+        assert formats.number_format(2000, force_grouping=True) == "2.000"
+
+
+@pytest.mark.django_db
+def test_public_home_speaks_vietnamese_by_default(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    assert response.headers["Content-Language"] == "vi"
+    assert "Đăng nhập" in response.text
+
+
+@pytest.mark.django_db
+def test_public_home_switches_to_english(client):
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/"}, follow=True)
+    assert response.status_code == 200
+    assert "Log in" in response.text
+
+
+@pytest.mark.django_db
+def test_healthz_reports_database_and_broker_ok(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"database": "ok", "broker": "ok"}
+
+
+@pytest.mark.django_db
+def test_healthz_names_the_broker_when_it_is_down(client, settings):
+    from config.celery import app
+
+    old_url = app.conf.broker_url
+    app.conf.broker_url = "redis://127.0.0.1:1/0"
+    try:
+        response = client.get("/healthz")
+    finally:
+        app.conf.broker_url = old_url
+    assert response.status_code == 503
+    body = response.json()
+    assert body["database"] == "ok"
+    assert body["broker"] != "ok"
+
+
+@pytest.mark.django_db
+def test_healthz_names_the_database_when_it_is_down(client, monkeypatch):
+    from django.db.backends.utils import CursorWrapper
+
+    def refuse(self, sql, params=None):
+        raise ConnectionError("database unreachable")
+
+    monkeypatch.setattr(CursorWrapper, "execute", refuse)
+    with override_settings(SESSION_ENGINE="django.contrib.sessions.backends.signed_cookies"):
+        response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["database"] != "ok"
