@@ -35,7 +35,7 @@ class Command(BaseCommand):
         headers = (_("Username"), _("Role"), _("Agency"))
         rows = [(a["username"], a["role"], a["agency"]) for a in accounts]
         widths = [max(len(str(x)) for x in column) for column in zip(headers, *rows, strict=False)]
-        line = "  ".join("{:<%d}" % w for w in widths)
+        line = "  ".join(f"{{:<{w}}}" for w in widths)
         self.stdout.write(line.format(*headers))
         self.stdout.write("  ".join("-" * w for w in widths))
         for row in rows:
