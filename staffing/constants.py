@@ -45,3 +45,10 @@ DISTRICT_MANAGER_ROLES = (Role.DISTRICT_ADMIN, Role.DISTRICT_OFFICE)
 AGENCY_ROLES = (Role.AGENCY_HEAD, Role.STAFF_MEMBER, Role.COMMUNE_CHAIRMAN, Role.ONE_STOP_OFFICER)
 # Roles that run an agency: they set its work modes, import its staff, acknowledge its obligations.
 AGENCY_MANAGER_ROLES = (Role.AGENCY_HEAD, Role.COMMUNE_CHAIRMAN)
+
+
+class WorkModeKind(models.TextChoices):
+    ON_SITE = "on_site", _("At the office")
+    REMOTE = "remote", _("From home")
+    ON_DUTY = "on_duty", _("On duty")
+    LEAVE = "leave", _("On leave")

@@ -4,7 +4,15 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .constants import AGENCY_ROLES, COMMUNE_LEVEL_KINDS, AgencyKind, DutyGroup, Role, StaffCategory
+from .constants import (
+    AGENCY_ROLES,
+    COMMUNE_LEVEL_KINDS,
+    AgencyKind,
+    DutyGroup,
+    Role,
+    StaffCategory,
+    WorkModeKind,
+)
 from .validators import validate_mobile_phone
 
 
@@ -173,3 +181,40 @@ class WorkerHeartbeat(models.Model):
 
     def __str__(self):
         return self.worker
+
+
+class WorkMode(models.Model):
+    """Where one staff member works on one day. Written only by staffing.workmode_services.work_modes_set."""
+
+    staff = models.ForeignKey(
+        StaffMember, on_delete=models.CASCADE, related_name="work_modes", verbose_name=_("staff member")
+    )
+    # The agency the day was planned for: kept even if the staff member later moves to another agency.
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="work_modes", verbose_name=_("agency")
+    )
+    day = models.DateField(_("day"))
+    mode = models.CharField(_("work mode"), max_length=16, choices=WorkModeKind.choices)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("updated by"),
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("work mode")
+        verbose_name_plural = _("work modes")
+        ordering = ["day", "staff"]
+        constraints = [
+            models.UniqueConstraint(fields=["staff", "day"], name="staffing_workmode_staff_day_unique"),
+        ]
+        indexes = [models.Index(fields=["agency", "day", "mode"])]
+
+    def __str__(self):
+        return f"{self.staff} · {self.day:%d/%m/%Y} · {self.get_mode_display()}"

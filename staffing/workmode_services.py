@@ -1,0 +1,146 @@
+"""The only write path for daily work modes: forms, API, admin and importers all call work_modes_set."""
+
+import datetime
+from typing import NamedTuple
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+from directives.selectors import policies_in_force_for_days
+
+from .constants import WorkModeKind
+from .models import Agency, WorkMode
+from .workmode_selectors import staff_active_between, summarize_days
+
+
+class WorkModeEntry(NamedTuple):
+    staff_id: int
+    day: datetime.date
+    mode: str | None  # None clears the day's plan for that staff member
+
+
+class WorkModeCapExceeded(ValidationError):
+    """Refusal of a submission that would put more counted staff at home than the cap on some days."""
+
+    def __init__(self, days):
+        self.days = days
+        super().__init__([ValidationError(day.message(), code="over_cap") for day in days])
+
+
+@transaction.atomic
+def work_modes_set(*, agency: Agency, entries, actor) -> dict:
+    """Save a whole submission (many staff × many days) or nothing, never above the cap of any day.
+
+    Returns {day: DaySummary} for the days the submission touched.
+    """
+    entries = [WorkModeEntry(*entry) for entry in entries]
+    if not entries:
+        return {}
+    # Two heads (or a head and the office) saving the same agency at once would each count the other's
+    # remote workers as absent and together exceed the cap: the agency row lock serialises them.
+    Agency.objects.select_for_update().get(pk=agency.pk)
+
+    days = sorted({entry.day for entry in entries})
+    staff_rows = list(
+        staff_active_between(agency, days[0], days[-1]).values_list(
+            "id", "duty_group", "active_from", "active_until"
+        )
+    )
+    _check_entries(entries, staff_rows)
+
+    existing = {
+        (row.staff_id, row.day): row
+        for row in WorkMode.objects.filter(
+            agency=agency, day__in=days, staff_id__in={e.staff_id for e in entries}
+        )
+    }
+    current_modes = {
+        (staff_id, day): mode
+        for staff_id, day, mode in WorkMode.objects.filter(agency=agency, day__in=days).values_list(
+            "staff_id", "day", "mode"
+        )
+    }
+    new_modes = dict(current_modes)
+    for entry in entries:
+        if entry.mode:
+            new_modes[(entry.staff_id, entry.day)] = entry.mode
+        else:
+            new_modes.pop((entry.staff_id, entry.day), None)
+
+    policies = policies_in_force_for_days(agency=agency, days=days)
+    before = summarize_days(
+        agency=agency, days=days, staff_rows=staff_rows, modes=current_modes, policies=policies
+    )
+    after = summarize_days(
+        agency=agency, days=days, staff_rows=staff_rows, modes=new_modes, policies=policies
+    )
+    # A day already over the cap (staff left after it was planned) may still be corrected downwards.
+    refused = [after[day] for day in days if after[day].over_cap and after[day].remote > before[day].remote]
+    if refused:
+        raise WorkModeCapExceeded(refused)
+
+    _write(agency, entries, existing, actor)
+    return after
+
+
+def _check_entries(entries, staff_rows):
+    active = {row[0]: row for row in staff_rows}
+    errors = []
+    seen = set()
+    for index, entry in enumerate(entries, start=1):
+        if entry.mode and entry.mode not in WorkModeKind.values:
+            errors.append(_("Entry %(n)d: unknown work mode “%(mode)s”.") % {"n": index, "mode": entry.mode})
+            continue
+        row = active.get(entry.staff_id)
+        if row is None:
+            errors.append(_("Entry %(n)d: this staff member does not belong to the agency.") % {"n": index})
+            continue
+        active_from, active_until = row[2], row[3]
+        if (active_from and active_from > entry.day) or (active_until and active_until < entry.day):
+            errors.append(
+                _("Entry %(n)d: the staff member is not active on %(date)s.")
+                % {"n": index, "date": formats.date_format(entry.day, "SHORT_DATE_FORMAT")}
+            )
+            continue
+        if (entry.staff_id, entry.day) in seen:
+            errors.append(_("Entry %(n)d: the same staff member and day appear twice.") % {"n": index})
+        seen.add((entry.staff_id, entry.day))
+    if errors:
+        raise ValidationError(errors, code="invalid_entries")
+
+
+def _write(agency, entries, existing, actor):
+    now = timezone.now()
+    to_create, to_update, to_delete = [], [], []
+    for entry in entries:
+        row = existing.get((entry.staff_id, entry.day))
+        if not entry.mode:
+            if row is not None:
+                to_delete.append(row.pk)
+        elif row is None:
+            to_create.append(
+                WorkMode(
+                    staff_id=entry.staff_id,
+                    agency=agency,
+                    day=entry.day,
+                    mode=entry.mode,
+                    updated_by=actor,
+                    updated_at=now,
+                )
+            )
+        elif row.mode != entry.mode:
+            row.mode, row.updated_by, row.updated_at = entry.mode, actor, now
+            to_update.append(row)
+    if to_create:
+        bulk_create_with_history(to_create, WorkMode, default_user=actor, default_date=now)
+    if to_update:
+        bulk_update_with_history(
+            to_update, WorkMode, ["mode", "updated_by", "updated_at"], default_user=actor, default_date=now
+        )
+    if to_delete:
+        for row in WorkMode.objects.filter(pk__in=to_delete):
+            row._history_user = actor
+            row.delete()
