@@ -15,5 +15,5 @@ def ensure_broker_folders(sender, **kwargs):
     """The filesystem transport needs its folders before a worker or a producer touches them."""
     if not str(sender.conf.broker_url).startswith("filesystem://"):
         return
-    for key in ("data_folder_in", "data_folder_out", "processed_folder"):
+    for key in ("data_folder_in", "data_folder_out", "processed_folder", "control_folder"):
         Path(sender.conf.broker_transport_options[key]).mkdir(parents=True, exist_ok=True)

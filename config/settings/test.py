@@ -24,4 +24,5 @@ if not env("REDIS_URL", default=""):
         "data_folder_in": f"{_broker}/queue",
         "data_folder_out": f"{_broker}/queue",
         "processed_folder": f"{_broker}/processed",
+        "control_folder": f"{_broker}/control",
     }
