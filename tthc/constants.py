@@ -1,0 +1,54 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ProcedureLevel(models.TextChoices):
+    COMMUNE = "commune", _("Commune level")
+    DISTRICT = "district", _("District level")
+    COMMUNE_AND_DISTRICT = "commune_and_district", _("Commune and district level")
+
+
+class ProcessingTimeUnit(models.TextChoices):
+    SAME_DAY = "same_day", _("Same day")
+    WORKING_DAYS = "working_days", _("Working days")
+    CALENDAR_DAYS = "calendar_days", _("Days")
+
+
+class CalendarDayKind(models.TextChoices):
+    PUBLIC_HOLIDAY = "public_holiday", _("Public holiday")
+    COMPENSATORY_DAY_OFF = "compensatory_day_off", _("Compensatory day off")
+    WORKING_WEEKEND_DAY = "working_weekend_day", _("Working weekend day")
+
+
+class Channel(models.TextChoices):
+    ONLINE = "online", _("Online")
+    POSTAL = "postal", _("Public postal service")
+    IN_PERSON = "in_person", _("In person")
+
+
+class UrgentListStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+
+
+class DossierStatus(models.TextChoices):
+    RECEIVED = "received", _("Received")
+    PROCESSING = "processing", _("Processing")
+    WAITING_SUPPLEMENT = "waiting_supplement", _("Waiting for supplement")
+    RESULT_READY = "result_ready", _("Result ready")
+    RETURNED = "returned", _("Returned")
+    REFUSED = "refused", _("Refused")
+
+
+OPEN_DOSSIER_STATUSES = (
+    DossierStatus.RECEIVED,
+    DossierStatus.PROCESSING,
+    DossierStatus.WAITING_SUPPLEMENT,
+    DossierStatus.RESULT_READY,
+)
+
+
+class DossierEventKind(models.TextChoices):
+    STATUS = "status", _("Status change")
+    EXTENSION = "extension", _("Due date extended")
+    NOTICE = "notice", _("Notice sent")
