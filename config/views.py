@@ -11,10 +11,11 @@ from django.views.decorators.cache import never_cache
 
 from directives import dashboard as directives_dashboard
 from staffing import dashboard as staffing_dashboard
+from staffing import workmode_dashboard
 from staffing.roles import roles_for
 from tthc import dashboard as tthc_dashboard
 
-DASHBOARDS = (staffing_dashboard, directives_dashboard, tthc_dashboard)
+DASHBOARDS = (workmode_dashboard, staffing_dashboard, directives_dashboard, tthc_dashboard)
 
 
 def public_home(request):

@@ -9,11 +9,12 @@ def navigation(request):
     from tthc import nav as tthc_nav
 
     from . import nav as staffing_nav
+    from . import workmode_nav
 
     roles = roles_for(request.user)
     items = []
     if request.user.is_authenticated:
-        for module in (staffing_nav, directives_nav, tthc_nav):
+        for module in (workmode_nav, staffing_nav, directives_nav, tthc_nav):
             items.extend(module.nav_items(request, roles))
     return {
         "DISTRICT_NAME": settings.DISTRICT_NAME,

@@ -1,0 +1,3 @@
+app_name = "work_modes"
+
+urlpatterns = []
