@@ -52,3 +52,11 @@ class WorkModeKind(models.TextChoices):
     REMOTE = "remote", _("From home")
     ON_DUTY = "on_duty", _("On duty")
     LEAVE = "leave", _("On leave")
+
+
+class DayStatus(models.TextChoices):
+    """An agency's day as the district office sees it."""
+
+    WITHIN_CAP = "within_cap", _("Within the cap")
+    OVER_CAP = "over_cap", _("Over the cap")
+    NO_PLAN = "no_plan", _("No plan")

@@ -3,15 +3,15 @@
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import Count, F, FilteredRelation, Q
 from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from directives.selectors import policies_in_force_for_days
+from directives.selectors import policies_in_force_by_kind, policies_in_force_for_days
 
-from .constants import WorkModeKind
-from .models import StaffMember, WorkMode
+from .constants import DayStatus, WorkModeKind
+from .models import Agency, StaffMember, WorkMode
 
 WEEKDAYS = (
     lambda: pgettext("weekday", "Monday"),
@@ -119,3 +119,98 @@ def work_mode_days(*, agency, start: datetime.date, end: datetime.date) -> dict:
     }
     policies = policies_in_force_for_days(agency=agency, days=days)
     return summarize_days(agency=agency, days=days, staff_rows=staff_rows, modes=modes, policies=policies)
+
+
+def over_cap_days(*, agency, start: datetime.date, end: datetime.date) -> list:
+    """Days of [start, end] where more counted staff are planned at home than the cap allows.
+
+    The service never saves such a day; it happens when staff leave (or move to an exempt group, or a new
+    directive lowers the ratio) after the day was planned. Nothing is changed: the day is flagged for the
+    head and the district office, who correct it through work_modes_set.
+    """
+    return [
+        summary
+        for summary in work_mode_days(agency=agency, start=start, end=end).values()
+        if summary.over_cap
+    ]
+
+
+@dataclass
+class AgencyDay(DaySummary):
+    """One row of the district day table: DaySummary of one agency, plus the agency and its active staff.
+
+    Fields (besides DaySummary's day, counted, remote, cap, policy, exempt, exempt_remote, modes, planned):
+      agency  -- the Agency instance
+      active  -- active staff that day, exempt or not (counted + exempt)
+      status  -- DayStatus: NO_PLAN (nobody planned that day), OVER_CAP, or WITHIN_CAP (also when no cap)
+    """
+
+    agency: Agency | None = None
+    active: int = 0
+
+    @property
+    def status(self) -> str:
+        if not self.planned:
+            return DayStatus.NO_PLAN
+        return DayStatus.OVER_CAP if self.over_cap else DayStatus.WITHIN_CAP
+
+    def get_status_display(self) -> str:
+        return DayStatus(self.status).label
+
+
+def district_day_table(*, day: datetime.date, agencies=None) -> list[AgencyDay]:
+    """Every active agency (or those of the given queryset) on one day, ordered by name, in three queries.
+
+    Each row is an AgencyDay: row.agency, row.active, row.counted, row.remote, row.cap (None without a
+    policy), row.exempt, row.exempt_remote, row.planned, row.modes ({mode: count}), row.over_cap,
+    row.status / row.get_status_display(), row.policy. Counts are aggregated in SQL per agency and duty
+    group; the policy in force comes from one query per agency kind set, so the number of queries does
+    not grow with agencies or staff.
+    """
+    agencies = Agency.objects.active() if agencies is None else agencies
+    agency_list = list(agencies.order_by("name"))
+    policies = policies_in_force_by_kind(day=day)
+    mode_counts = {mode: Count("day_mode", filter=Q(day_mode__mode=mode)) for mode in WorkModeKind.values}
+    groups = (
+        StaffMember.objects.active_on(day)
+        .filter(agency__in=[agency.pk for agency in agency_list])
+        .annotate(
+            # At most one row per staff and day; only the plan made for the staff member's own agency counts.
+            day_mode=FilteredRelation(
+                "work_modes", condition=Q(work_modes__day=day, work_modes__agency=F("agency"))
+            )
+        )
+        .values("agency_id", "duty_group")
+        .annotate(active=Count("id"), planned=Count("day_mode"), **mode_counts)
+        .order_by()
+    )
+    by_agency: dict = {}
+    for row in groups:
+        by_agency.setdefault(row["agency_id"], []).append(row)
+
+    table = []
+    for agency in agency_list:
+        policy = policies.get(agency.kind)
+        exempt_groups = set(policy.exempt_duty_groups) if policy else set()
+        summary = AgencyDay(day=day, counted=0, remote=0, cap=None, policy=policy, agency=agency)
+        for row in by_agency.get(agency.pk, []):
+            summary.active += row["active"]
+            summary.planned += row["planned"]
+            for mode in WorkModeKind.values:
+                if row[mode]:
+                    summary.modes[mode] = summary.modes.get(mode, 0) + row[mode]
+            if row["duty_group"] in exempt_groups:
+                summary.exempt += row["active"]
+                summary.exempt_remote += row[WorkModeKind.REMOTE]
+            else:
+                summary.counted += row["active"]
+                summary.remote += row[WorkModeKind.REMOTE]
+        if policy:
+            summary.cap = policy.remote_cap(summary.counted)
+        table.append(summary)
+    return table
+
+
+def district_over_cap(*, day: datetime.date, agencies=None) -> list[AgencyDay]:
+    """The rows of the district day table that are over the cap (the office's list of agencies to call)."""
+    return [row for row in district_day_table(day=day, agencies=agencies) if row.over_cap]
