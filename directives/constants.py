@@ -21,3 +21,25 @@ class ReferenceRelation(models.TextChoices):
     REFERS_TO = "refers_to", _("Refers to")
     AMENDS = "amends", _("Amends")
     SUPERSEDES = "supersedes", _("Supersedes")
+
+
+class AcknowledgementMethod(models.TextChoices):
+    MEETING = "meeting", _("Briefing meeting")
+    WRITTEN = "written", _("Written dissemination")
+    ELECTRONIC = "electronic", _("E-mail or office software")
+    WEBSITE = "website", _("Agency website or apps")
+    OTHER = "other", _("Other")
+
+
+class ObligationState(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    ACKNOWLEDGED = "acknowledged", _("Acknowledged")
+    DONE = "done", _("Done")
+    OVERDUE = "overdue", _("Overdue")
+
+
+PUBLIC_STATUSES = (DocumentStatus.PUBLISHED, DocumentStatus.REVOKED)
+# Only these relations order documents in time; a cycle among them would make "which one is current" unanswerable.
+ORDERING_RELATIONS = (ReferenceRelation.AMENDS, ReferenceRelation.SUPERSEDES)
+# Obligation reminders go out this many days before the due date (and every day once it is overdue).
+REMINDER_DAYS_AHEAD = 3

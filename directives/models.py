@@ -1,12 +1,29 @@
+import uuid
 from decimal import ROUND_HALF_UP, Decimal
+from pathlib import PurePath
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .constants import DocumentKind, DocumentStatus, ReferenceRelation
+from .constants import AcknowledgementMethod, DocumentKind, DocumentStatus, ReferenceRelation
+
+
+def _random_name(folder: str, filename: str) -> str:
+    # Uploaded names are never reused: a guessable path must not reveal another agency's evidence.
+    suffix = PurePath(filename).suffix.lower()[:8]
+    return f"{folder}/{uuid.uuid4().hex}{suffix}"
+
+
+def attachment_path(instance, filename: str) -> str:
+    return _random_name("directives", filename)
+
+
+def evidence_path(instance, filename: str) -> str:
+    return _random_name("obligations", filename)
 
 
 class Document(models.Model):
@@ -16,7 +33,9 @@ class Document(models.Model):
     number = models.CharField(_("number and symbol"), max_length=64, help_text=_("For example 2629/UBND."))
     issuer = models.CharField(_("issuer"), max_length=255)
     issued_on = models.DateField(_("issue date"))
+    issued_year = models.PositiveSmallIntegerField(_("year of issue"), editable=False)
     subject = models.TextField(_("subject"))
+    attachment = models.FileField(_("PDF attachment"), upload_to=attachment_path, blank=True)
     status = models.CharField(
         _("status"), max_length=16, choices=DocumentStatus.choices, default=DocumentStatus.DRAFT
     )
@@ -38,7 +57,17 @@ class Document(models.Model):
         related_name="+",
         verbose_name=_("revoked by"),
     )
+    revocation_reason = models.TextField(_("reason for revocation"), blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     history = HistoricalRecords()
 
@@ -47,13 +76,36 @@ class Document(models.Model):
         verbose_name_plural = _("documents")
         ordering = ["-issued_on", "number"]
         indexes = [models.Index(fields=["status", "issued_on"])]
+        constraints = [
+            # The same number from the same issuer in the same year is one document (case-insensitive).
+            models.UniqueConstraint(
+                Lower("number"), Lower("issuer"), "issued_year", name="directives_document_number_unique"
+            ),
+        ]
 
     def __str__(self):
         return f"{self.number} ({self.issued_on:%d/%m/%Y})"
 
+    def save(self, *args, **kwargs):
+        # Kept in step with issued_on so the database can hold "one number per issuer per year".
+        self.issued_year = self.issued_on.year
+        super().save(*args, **kwargs)
+
     @property
     def is_published(self) -> bool:
         return self.status == DocumentStatus.PUBLISHED
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == DocumentStatus.DRAFT
+
+    @property
+    def is_revoked(self) -> bool:
+        return self.status == DocumentStatus.REVOKED
+
+    @property
+    def is_public(self) -> bool:
+        return self.status in (DocumentStatus.PUBLISHED, DocumentStatus.REVOKED)
 
 
 class Clause(models.Model):
@@ -182,3 +234,141 @@ class WorkModePolicy(models.Model):
 
     def applies_to_kind(self, kind: str) -> bool:
         return not self.agency_kinds or kind in self.agency_kinds
+
+
+class Obligation(models.Model):
+    """Something a clause asks of the agencies it addresses, by kind or by name, by a due date."""
+
+    clause = models.ForeignKey(
+        Clause, on_delete=models.PROTECT, related_name="obligations", verbose_name=_("clause")
+    )
+    title = models.CharField(_("title"), max_length=255)
+    description = models.TextField(_("description"), blank=True)
+    due_on = models.DateField(_("due date"))
+    agency_kinds = models.JSONField(
+        _("addressed agency kinds"),
+        default=list,
+        blank=True,
+        help_text=_("With no kind and no agency chosen, every agency is addressed."),
+    )
+    agencies = models.ManyToManyField(
+        "staffing.Agency",
+        blank=True,
+        related_name="directive_obligations",
+        verbose_name=_("addressed agencies"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+
+    history = HistoricalRecords(m2m_fields=[agencies])
+
+    class Meta:
+        verbose_name = _("obligation")
+        verbose_name_plural = _("obligations")
+        ordering = ["due_on", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["clause", "title"], name="directives_obligation_title_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.clause} · {self.title}"
+
+    def addresses(self, agency, explicit_agency_ids=None) -> bool:
+        """Whether the agency must act; pass the explicit ids when they are already loaded."""
+        if explicit_agency_ids is None:
+            explicit_agency_ids = {a.pk for a in self.agencies.all()}
+        if not self.agency_kinds and not explicit_agency_ids:
+            return True
+        return agency.kind in self.agency_kinds or agency.pk in explicit_agency_ids
+
+
+class AgencyObligation(models.Model):
+    """One agency's answer to one obligation: acknowledged (quán triệt, phổ biến) and then done."""
+
+    obligation = models.ForeignKey(
+        Obligation, on_delete=models.CASCADE, related_name="agency_statuses", verbose_name=_("obligation")
+    )
+    agency = models.ForeignKey(
+        "staffing.Agency",
+        on_delete=models.CASCADE,
+        related_name="obligation_statuses",
+        verbose_name=_("agency"),
+    )
+    acknowledged_on = models.DateField(_("acknowledged on"), null=True, blank=True)
+    method = models.CharField(
+        _("how it was disseminated"), max_length=16, choices=AcknowledgementMethod.choices, blank=True
+    )
+    evidence_text = models.TextField(_("evidence"), blank=True)
+    evidence_file = models.FileField(_("evidence file"), upload_to=evidence_path, blank=True)
+    acknowledged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("acknowledged by"),
+    )
+    done_at = models.DateTimeField(_("done at"), null=True, blank=True)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("done by"),
+    )
+    done_note = models.TextField(_("result"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("agency obligation")
+        verbose_name_plural = _("agency obligations")
+        ordering = ["obligation", "agency"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["obligation", "agency"], name="directives_agencyobligation_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(done_at__isnull=True) | Q(acknowledged_on__isnull=False),
+                name="directives_agencyobligation_done_after_acknowledged",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.obligation} · {self.agency}"
+
+
+class ReminderLog(models.Model):
+    """Written before a reminder is sent, so a second run of the task on the same day sends nothing."""
+
+    obligation = models.ForeignKey(
+        Obligation, on_delete=models.CASCADE, related_name="reminders", verbose_name=_("obligation")
+    )
+    agency = models.ForeignKey(
+        "staffing.Agency", on_delete=models.CASCADE, related_name="+", verbose_name=_("agency")
+    )
+    day = models.DateField(_("day"))
+    recipients = models.TextField(_("recipients"), blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("obligation reminder")
+        verbose_name_plural = _("obligation reminders")
+        ordering = ["-day", "obligation", "agency"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["obligation", "agency", "day"], name="directives_reminderlog_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.obligation} · {self.agency} · {self.day:%d/%m/%Y}"

@@ -1,13 +1,19 @@
 """The one question the rest of the product asks: which work-mode policy is in force for an agency on a day."""
 
 import datetime
+from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Prefetch, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
-from staffing.constants import AgencyKind
+from staffing.constants import AGENCY_MANAGER_ROLES, AgencyKind
+from staffing.models import Agency, RoleAssignment
+from staffing.roles import roles_for
 
-from .constants import DocumentStatus
-from .models import Document, WorkModePolicy
+from .constants import PUBLIC_STATUSES, REMINDER_DAYS_AHEAD, DocumentStatus, ObligationState
+from .models import AgencyObligation, Clause, Document, DocumentReference, Obligation, WorkModePolicy
 
 
 def _policies_overlapping(start: datetime.date, end: datetime.date):
@@ -62,5 +68,276 @@ def policies_in_force_by_kind(*, day: datetime.date) -> dict:
     }
 
 
+def policy_end(policy: WorkModePolicy) -> datetime.date | None:
+    """The last day the policy applies: its own end, or the day before its directive's revocation."""
+    ends = [policy.effective_until] if policy.effective_until else []
+    if policy.directive.revoked_on:
+        ends.append(policy.directive.revoked_on - datetime.timedelta(days=1))
+    return min(ends) if ends else None
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    policy: WorkModePolicy
+    starts_on: datetime.date
+    ends_on: datetime.date | None
+    state: str  # "upcoming", "current" (the winner today for some agency kind), "overridden", "ended"
+
+
+def policy_timeline(*, today: datetime.date | None = None) -> list[TimelineEntry]:
+    """Every policy of a public directive, newest start first, with its real period and today's state."""
+    today = today or timezone.localdate()
+    winners = {p.pk for p in policies_in_force_by_kind(day=today).values() if p is not None}
+    entries = []
+    policies = WorkModePolicy.objects.select_related("directive").filter(
+        directive__status__in=PUBLIC_STATUSES
+    )
+    for policy in policies.order_by("-effective_from", "-directive__issued_on", "-id"):
+        ends_on = policy_end(policy)
+        if policy.pk in winners:
+            state = "current"
+        elif policy.effective_from > today:
+            state = "upcoming"
+        elif ends_on is not None and ends_on < today:
+            state = "ended"
+        else:
+            state = "overridden"
+        entries.append(
+            TimelineEntry(policy=policy, starts_on=policy.effective_from, ends_on=ends_on, state=state)
+        )
+    return entries
+
+
+def policy_summary_today(*, today: datetime.date | None = None) -> dict:
+    """Today's policy for the district: one policy when every agency kind shares it, else one per kind."""
+    today = today or timezone.localdate()
+    by_kind = policies_in_force_by_kind(day=today)
+    distinct = {p.pk if p else None for p in by_kind.values()}
+    rows = [
+        {"kind": kind, "label": AgencyKind(kind).label, "policy": policy} for kind, policy in by_kind.items()
+    ]
+    common = next(iter(by_kind.values())) if len(distinct) == 1 else None
+    return {"today": today, "uniform": len(distinct) == 1, "policy": common, "by_kind": rows}
+
+
+# Documents ---------------------------------------------------------------------------------------
+
+
 def published_documents():
-    return Document.objects.filter(status__in=[DocumentStatus.PUBLISHED, DocumentStatus.REVOKED])
+    """Documents anyone may read: published ones, and revoked ones (marked as such)."""
+    return Document.objects.filter(status__in=PUBLIC_STATUSES)
+
+
+def user_reads_drafts(user) -> bool:
+    """District office, leadership and administrators read the whole register, drafts included."""
+    return roles_for(user).sees_all_agencies
+
+
+def documents_visible_to(user):
+    return Document.objects.all() if user_reads_drafts(user) else published_documents()
+
+
+def search_documents(queryset, *, search: str = "", kind: str = "", status: str = ""):
+    if search:
+        queryset = queryset.filter(
+            Q(number__icontains=search) | Q(subject__icontains=search) | Q(issuer__icontains=search)
+        )
+    if kind:
+        queryset = queryset.filter(kind=kind)
+    if status:
+        queryset = queryset.filter(status=status)
+    return queryset
+
+
+def with_references(queryset, *, public_only: bool):
+    """Prefetch clauses and both ends of the reference graph (only public ends when `public_only`)."""
+    outgoing = DocumentReference.objects.select_related("target").order_by("relation", "target__issued_on")
+    incoming = DocumentReference.objects.select_related("source").order_by("relation", "source__issued_on")
+    if public_only:
+        outgoing = outgoing.filter(target__status__in=PUBLIC_STATUSES)
+        incoming = incoming.filter(source__status__in=PUBLIC_STATUSES)
+    return queryset.prefetch_related(
+        Prefetch("clauses", queryset=Clause.objects.order_by("position", "id")),
+        Prefetch("outgoing_references", queryset=outgoing),
+        Prefetch("incoming_references", queryset=incoming),
+    )
+
+
+def get_public_document(pk) -> Document:
+    """A published or revoked document with its clauses and public references; drafts are 404."""
+    return get_object_or_404(
+        with_references(published_documents().select_related("policy"), public_only=True), pk=pk
+    )
+
+
+def get_document_for_user(user, pk) -> Document:
+    """The document if this user may read it (drafts only for the district office and leadership)."""
+    drafts = user_reads_drafts(user)
+    queryset = with_references(documents_visible_to(user), public_only=not drafts)
+    return get_object_or_404(
+        queryset.select_related("policy", "published_by", "revoked_by", "created_by"), pk=pk
+    )
+
+
+def document_history(document: Document) -> list:
+    """Changes of the document, its clauses, references and policy, newest first."""
+    records = list(document.history.select_related("history_user"))
+    records += list(Clause.history.filter(document_id=document.pk).select_related("history_user"))
+    records += list(DocumentReference.history.filter(source_id=document.pk).select_related("history_user"))
+    records += list(WorkModePolicy.history.filter(directive_id=document.pk).select_related("history_user"))
+    return sorted(records, key=lambda r: (r.history_date, r.history_id), reverse=True)
+
+
+def reference_targets(document: Document):
+    return Document.objects.exclude(pk=document.pk).order_by("-issued_on", "number")
+
+
+# Obligations -------------------------------------------------------------------------------------
+
+
+def obligation_state(obligation: Obligation, status: AgencyObligation | None, today: datetime.date) -> str:
+    if status is not None and status.done_at:
+        return ObligationState.DONE
+    if obligation.due_on < today:
+        return ObligationState.OVERDUE
+    if status is not None and status.acknowledged_on:
+        return ObligationState.ACKNOWLEDGED
+    return ObligationState.PENDING
+
+
+def active_obligations():
+    """Obligations of published documents (a revoked document asks nothing more), with their addressees."""
+    return (
+        Obligation.objects.filter(clause__document__status=DocumentStatus.PUBLISHED)
+        .select_related("clause__document")
+        .prefetch_related(Prefetch("agencies", queryset=Agency.objects.only("pk")))
+        .order_by("due_on", "clause__document__issued_on", "clause__position", "id")
+    )
+
+
+def _addresses(obligation: Obligation, agency) -> bool:
+    return obligation.addresses(agency, explicit_agency_ids={a.pk for a in obligation.agencies.all()})
+
+
+@dataclass(frozen=True)
+class AgencyObligationRow:
+    obligation: Obligation
+    status: AgencyObligation | None
+    state: str
+
+
+def obligations_for_agency(*, agency, today: datetime.date | None = None) -> list[AgencyObligationRow]:
+    """The obligations addressed to this agency with its status in each (three queries in all)."""
+    today = today or timezone.localdate()
+    obligations = [o for o in active_obligations() if _addresses(o, agency)]
+    statuses = {
+        s.obligation_id: s
+        for s in AgencyObligation.objects.filter(agency=agency, obligation__in=[o.pk for o in obligations])
+    }
+    return [
+        AgencyObligationRow(o, statuses.get(o.pk), obligation_state(o, statuses.get(o.pk), today))
+        for o in obligations
+    ]
+
+
+def obligation_matrix(*, kind: str = "", today: datetime.date | None = None) -> dict:
+    """Agencies × obligations with each cell's state (None: not addressed), in four queries whatever the size."""
+    today = today or timezone.localdate()
+    agencies = list(Agency.objects.active().order_by("kind", "name"))
+    if kind:
+        agencies = [a for a in agencies if a.kind == kind]
+    obligations = list(active_obligations())
+    statuses = {
+        (s.obligation_id, s.agency_id): s
+        for s in AgencyObligation.objects.filter(obligation__in=[o.pk for o in obligations]).only(
+            "obligation_id", "agency_id", "acknowledged_on", "done_at"
+        )
+    }
+    rows = []
+    totals = dict.fromkeys(ObligationState.values, 0)
+    columns = {o.pk: dict.fromkeys(ObligationState.values, 0) for o in obligations}
+    for agency in agencies:
+        cells = []
+        for obligation in obligations:
+            if not _addresses(obligation, agency):
+                cells.append(None)
+                continue
+            state = obligation_state(obligation, statuses.get((obligation.pk, agency.pk)), today)
+            cells.append(state)
+            totals[state] += 1
+            columns[obligation.pk][state] += 1
+        rows.append({"agency": agency, "cells": cells})
+    return {
+        "today": today,
+        "obligations": obligations,
+        "column_totals": [columns[o.pk] for o in obligations],
+        "rows": rows,
+        "totals": totals,
+    }
+
+
+def obligation_agencies_for_user(user):
+    """Agencies whose obligations the user may read: the whole district for district roles."""
+    roles = roles_for(user)
+    if roles.sees_all_agencies:
+        return Agency.objects.active()
+    return Agency.objects.filter(pk__in=roles.visible_agency_ids)
+
+
+def get_agency_for_obligations(user, agency_id, *, act: bool = False):
+    """The agency if the user may read its obligations, or with `act`, answer them (its head only); else 404."""
+    roles = roles_for(user)
+    allowed = int(agency_id) in roles.managed_agency_ids if act else roles.can_view_agency(int(agency_id))
+    if not allowed:
+        raise Http404
+    return get_object_or_404(Agency, pk=agency_id)
+
+
+def get_obligation_for_agency(agency, obligation_id) -> tuple[Obligation, AgencyObligation | None]:
+    """An obligation addressed to this agency and the agency's status row; 404 when not addressed."""
+    obligation = get_object_or_404(active_obligations(), pk=obligation_id)
+    if not _addresses(obligation, agency):
+        raise Http404
+    status = AgencyObligation.objects.filter(obligation=obligation, agency=agency).first()
+    return obligation, status
+
+
+def obligations_needing_reminder(*, day: datetime.date) -> list[tuple[Obligation, Agency]]:
+    """(obligation, agency) pairs not done and due within REMINDER_DAYS_AHEAD days of `day`, or overdue."""
+    horizon = day + datetime.timedelta(days=REMINDER_DAYS_AHEAD)
+    obligations = list(active_obligations().filter(due_on__lte=horizon))
+    if not obligations:
+        return []
+    done = set(
+        AgencyObligation.objects.filter(obligation__in=obligations, done_at__isnull=False).values_list(
+            "obligation_id", "agency_id"
+        )
+    )
+    agencies = list(Agency.objects.active().order_by("name"))
+    return [
+        (obligation, agency)
+        for obligation in obligations
+        for agency in agencies
+        if (obligation.pk, agency.pk) not in done and _addresses(obligation, agency)
+    ]
+
+
+def reminder_recipients(*, agencies) -> dict[int, list[str]]:
+    """{agency id: e-mail addresses of its heads}, falling back to the agency's own address."""
+    result: dict[int, list[str]] = {}
+    assignments = (
+        RoleAssignment.objects.filter(
+            agency__in=agencies, role__in=AGENCY_MANAGER_ROLES, user__is_active=True
+        )
+        .exclude(user__email="")
+        .values_list("agency_id", "user__email")
+        .order_by("agency_id", "user__email")
+    )
+    for agency_id, email in assignments:
+        result.setdefault(agency_id, [])
+        if email not in result[agency_id]:
+            result[agency_id].append(email)
+    for agency in agencies:
+        if agency.pk not in result and agency.email:
+            result[agency.pk] = [agency.email]
+    return result

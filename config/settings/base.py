@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -145,6 +146,7 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=5 * 1024 * 1024)
 IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=20000)
+DIRECTIVE_ATTACHMENT_MAX_BYTES = env.int("DIRECTIVE_ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)
 
 # Forms -----------------------------------------------------------------------
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
@@ -217,4 +219,8 @@ LOGGING = {
 # Periodic tasks: django-celery-beat copies these into its tables at start-up (editable in the admin).
 CELERY_BEAT_SCHEDULE = {
     "worker-heartbeat": {"task": "staffing.tasks.worker_heartbeat", "schedule": 60.0},
+    "directives-obligation-reminders": {
+        "task": "directives.tasks.send_obligation_reminders",
+        "schedule": crontab(hour=7, minute=30),
+    },
 }
