@@ -87,3 +87,50 @@ def user_with_role(role, agency=None, username=None):
     user = UserFactory(username=username) if username else UserFactory()
     RoleAssignmentFactory(user=user, role=role, agency=agency)
     return user
+
+
+# tthc: catalogue, calendar and urgent list ------------------------------------------------------------
+
+
+class ProcedureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "tthc.Procedure"
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"9.{n:06d}")
+    name = factory.Sequence(lambda n: f"Thủ tục thử nghiệm {n}")
+    field = "Hộ tịch"
+    level = "commune"
+    processing_time_unit = "working_days"
+    processing_time_value = 3
+    online_level = 3
+
+
+class CalendarDayFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "tthc.CalendarDay"
+        django_get_or_create = ("date",)
+
+    date = datetime.date(2021, 4, 21)
+    kind = "public_holiday"
+    name = "Giỗ Tổ Hùng Vương"
+
+
+def urgent_list_published(*, procedures, effective_from, version=None, directive=None, conditions=None):
+    """A published urgent-list version holding these procedures (written directly: a test fixture)."""
+    from tthc.models import UrgentList, UrgentListItem
+
+    if version is None:
+        version = (UrgentList.objects.order_by("-version").values_list("version", flat=True).first() or 0) + 1
+    urgent_list = UrgentList.objects.create(
+        version=version,
+        directive=directive or DocumentFactory(),
+        effective_from=effective_from,
+        status="published",
+    )
+    conditions = conditions or {}
+    UrgentListItem.objects.bulk_create(
+        UrgentListItem(urgent_list=urgent_list, procedure=p, conditions=conditions.get(p.code, ""))
+        for p in procedures
+    )
+    return urgent_list
