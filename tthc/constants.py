@@ -52,3 +52,10 @@ class DossierEventKind(models.TextChoices):
     STATUS = "status", _("Status change")
     EXTENSION = "extension", _("Due date extended")
     NOTICE = "notice", _("Notice sent")
+
+
+class NoticeKind(models.TextChoices):
+    PRE_CUTOFF_POSTAL_RETURN = (
+        "pre_cutoff_postal_return",
+        _("Free postal return of a dossier received before the cut-off"),
+    )

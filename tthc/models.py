@@ -10,6 +10,7 @@ from .constants import (
     Channel,
     DossierEventKind,
     DossierStatus,
+    NoticeKind,
     ProcedureLevel,
     ProcessingTimeUnit,
     UrgentListStatus,
@@ -236,3 +237,53 @@ class DossierEvent(models.Model):
 
     def __str__(self):
         return f"{self.dossier.code} · {self.get_kind_display()} · {self.at:%d/%m/%Y %H:%M}"
+
+
+class DossierCounter(models.Model):
+    """The last dossier number an agency gave on a day; its row is locked while a number is taken."""
+
+    agency = models.ForeignKey(
+        "staffing.Agency", on_delete=models.CASCADE, related_name="+", verbose_name=_("agency")
+    )
+    day = models.DateField(_("day"))
+    last_number = models.PositiveIntegerField(_("last number"), default=0)
+
+    class Meta:
+        verbose_name = _("dossier counter")
+        verbose_name_plural = _("dossier counters")
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "day"], name="tthc_dossiercounter_agency_day_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.agency_id} · {self.day:%d/%m/%Y} · {self.last_number}"
+
+
+class NoticeLog(models.Model):
+    """A notice to a dossier's applicant: written before the e-mail goes out, so it is never sent twice."""
+
+    dossier = models.ForeignKey(
+        Dossier, on_delete=models.CASCADE, related_name="notices", verbose_name=_("dossier")
+    )
+    kind = models.CharField(_("kind"), max_length=32, choices=NoticeKind.choices)
+    recipient = models.EmailField(_("recipient"))
+    sent_at = models.DateTimeField(_("sent at"))
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("sent by"),
+    )
+
+    class Meta:
+        verbose_name = _("notice log")
+        verbose_name_plural = _("notice logs")
+        ordering = ["-sent_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["dossier", "kind"], name="tthc_noticelog_dossier_kind_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.dossier_id} · {self.get_kind_display()} · {self.recipient}"
