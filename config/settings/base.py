@@ -207,6 +207,8 @@ SPECTACULAR_SETTINGS = {
 DISTRICT_NAME = env("DISTRICT_NAME", default="Huyện Củ Chi")
 DISTRICT_CODE = env("DISTRICT_CODE", default="783")
 DISTRICT_PROVINCE = env("DISTRICT_PROVINCE", default="Thành phố Hồ Chí Minh")
+# Postage (VND) booked for a free postal return when the officer enters none (clause 3.2 of 2629/UBND).
+TTHC_FREE_POSTAGE_FLAT_RATE = env.int("TTHC_FREE_POSTAGE_FLAT_RATE", default=26000)
 
 LOGGING = {
     "version": 1,
