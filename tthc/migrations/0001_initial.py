@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('directives', '0002_register_obligations'),
+        ('directives', '0001_initial'),
         ('staffing', '0002_work_mode'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
