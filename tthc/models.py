@@ -87,15 +87,18 @@ class CalendarDay(models.Model):
 class UrgentList(models.Model):
     """A version of the list of special, urgent procedures received in person (clause 3.1 of 2629/UBND)."""
 
-    version = models.PositiveIntegerField(_("version"), unique=True)
+    # Assigned when the version is published; a draft has none yet.
+    version = models.PositiveIntegerField(_("version"), unique=True, null=True, blank=True)
     directive = models.ForeignKey(
         "directives.Document",
         on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="urgent_lists",
         verbose_name=_("directive"),
     )
     title = models.CharField(_("title"), max_length=255, blank=True)
-    effective_from = models.DateField(_("effective from"))
+    effective_from = models.DateField(_("effective from"), null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=16, choices=UrgentListStatus.choices, default=UrgentListStatus.DRAFT
     )
@@ -118,10 +121,23 @@ class UrgentList(models.Model):
     class Meta:
         verbose_name = _("urgent in-person list")
         verbose_name_plural = _("urgent in-person lists")
-        ordering = ["-version"]
+        ordering = [models.F("version").desc(nulls_first=True), "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status=UrgentListStatus.DRAFT)
+                | Q(version__isnull=False, directive__isnull=False, effective_from__isnull=False),
+                name="tthc_urgentlist_published_complete",
+            ),
+        ]
 
     def __str__(self):
+        if self.version is None:
+            return _("Draft urgent list")
         return _("Urgent list version %(version)s") % {"version": self.version}
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == UrgentListStatus.PUBLISHED
 
 
 class UrgentListItem(models.Model):
