@@ -235,6 +235,8 @@ class DossierEvent(models.Model):
     kind = models.CharField(_("kind"), max_length=16, choices=DossierEventKind.choices)
     status_from = models.CharField(_("from status"), max_length=24, choices=DossierStatus.choices, blank=True)
     status_to = models.CharField(_("to status"), max_length=24, choices=DossierStatus.choices, blank=True)
+    due_date_from = models.DateField(_("previous due date"), null=True, blank=True)
+    due_date_to = models.DateField(_("new due date"), null=True, blank=True)
     note = models.TextField(_("note"), blank=True)
     at = models.DateTimeField(_("at"))
     by = models.ForeignKey(
