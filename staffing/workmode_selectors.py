@@ -10,8 +10,9 @@ from django.utils.translation import pgettext
 
 from directives.selectors import policies_in_force_by_kind, policies_in_force_for_days
 
-from .constants import DayStatus, WorkModeKind
+from .constants import DayStatus, Role, WorkModeKind
 from .models import Agency, StaffMember, WorkMode
+from .roles import roles_for
 
 WEEKDAYS = (
     lambda: pgettext("weekday", "Monday"),
@@ -73,6 +74,26 @@ def staff_active_between(agency, start: datetime.date, end: datetime.date):
     return StaffMember.objects.filter(agency=agency).filter(
         Q(active_from__isnull=True) | Q(active_from__lte=end),
         Q(active_until__isnull=True) | Q(active_until__gte=start),
+    )
+
+
+def sees_whole_agency(user, agency) -> bool:
+    """Heads, commune chairmen, one-stop officers and district roles see every colleague's plan and phone;
+    a plain staff member sees only their own."""
+    roles = roles_for(user)
+    if roles.sees_all_agencies:
+        return True
+    return agency.pk in roles.agencies_with(*(role for role in roles.by_agency if role != Role.STAFF_MEMBER))
+
+
+def agency_staff_active_on(*, agency, day: datetime.date):
+    return StaffMember.objects.filter(agency=agency).active_on(day).order_by("full_name", "id")
+
+
+def work_mode_entries(*, agency, start: datetime.date, end: datetime.date):
+    """The agency's planned rows over [start, end], by day then staff name."""
+    return WorkMode.objects.filter(agency=agency, day__gte=start, day__lte=end).order_by(
+        "day", "staff__full_name", "staff_id"
     )
 
 
@@ -214,3 +235,66 @@ def district_day_table(*, day: datetime.date, agencies=None) -> list[AgencyDay]:
 def district_over_cap(*, day: datetime.date, agencies=None) -> list[AgencyDay]:
     """The rows of the district day table that are over the cap (the office's list of agencies to call)."""
     return [row for row in district_day_table(day=day, agencies=agencies) if row.over_cap]
+
+
+def work_modes_between(*, agency, start: datetime.date, end: datetime.date) -> dict:
+    """{(staff_id, day): mode} of the agency's plan over [start, end], in one query."""
+    return {
+        (staff_id, day): mode
+        for staff_id, day, mode in WorkMode.objects.filter(
+            agency=agency, day__gte=start, day__lte=end
+        ).values_list("staff_id", "day", "mode")
+    }
+
+
+@dataclass
+class WorkModeGrid:
+    """What the head's week page draws: staff active in the period (by position, then name), the saved
+    plan and the policy of each day. summaries() counts a saved or an unsaved plan as work_modes_set does."""
+
+    agency: Agency
+    days: list
+    staff: list
+    modes: dict
+    policies: dict
+
+    def summaries(self, modes: dict | None = None) -> dict:
+        staff_rows = [(s.pk, s.duty_group, s.active_from, s.active_until) for s in self.staff]
+        return summarize_days(
+            agency=self.agency,
+            days=self.days,
+            staff_rows=staff_rows,
+            modes=self.modes if modes is None else modes,
+            policies=self.policies,
+        )
+
+
+GRID_STAFF_FIELDS = (
+    "id",
+    "agency_id",
+    "staff_code",
+    "full_name",
+    "position",
+    "category",
+    "duty_group",
+    "mobile_phone",
+    "active_from",
+    "active_until",
+)
+
+
+def work_mode_grid(*, agency, start: datetime.date, end: datetime.date) -> WorkModeGrid:
+    """The grid of [start, end] in three queries, whatever the staff count."""
+    staff = list(
+        staff_active_between(agency, start, end)
+        .only(*GRID_STAFF_FIELDS)
+        .order_by("position", "full_name", "id")
+    )
+    days = date_range(start, end)
+    return WorkModeGrid(
+        agency=agency,
+        days=days,
+        staff=staff,
+        modes=work_modes_between(agency=agency, start=start, end=end),
+        policies=policies_in_force_for_days(agency=agency, days=days),
+    )

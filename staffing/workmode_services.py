@@ -51,11 +51,10 @@ def work_modes_set(*, agency: Agency, entries, actor) -> dict:
     )
     _check_entries(entries, staff_rows)
 
+    # Not filtered by agency: a staff member who moved here may still hold a row planned by the old agency.
     existing = {
         (row.staff_id, row.day): row
-        for row in WorkMode.objects.filter(
-            agency=agency, day__in=days, staff_id__in={e.staff_id for e in entries}
-        )
+        for row in WorkMode.objects.filter(day__in=days, staff_id__in={e.staff_id for e in entries})
     }
     current_modes = {
         (staff_id, day): mode
@@ -131,14 +130,18 @@ def _write(agency, entries, existing, actor):
                     updated_at=now,
                 )
             )
-        elif row.mode != entry.mode:
-            row.mode, row.updated_by, row.updated_at = entry.mode, actor, now
+        elif row.mode != entry.mode or row.agency_id != agency.pk:
+            row.mode, row.agency, row.updated_by, row.updated_at = entry.mode, agency, actor, now
             to_update.append(row)
     if to_create:
         bulk_create_with_history(to_create, WorkMode, default_user=actor, default_date=now)
     if to_update:
         bulk_update_with_history(
-            to_update, WorkMode, ["mode", "updated_by", "updated_at"], default_user=actor, default_date=now
+            to_update,
+            WorkMode,
+            ["mode", "agency", "updated_by", "updated_at"],
+            default_user=actor,
+            default_date=now,
         )
     if to_delete:
         for row in WorkMode.objects.filter(pk__in=to_delete):
