@@ -26,6 +26,10 @@ class Channel(models.TextChoices):
     IN_PERSON = "in_person", _("In person")
 
 
+# Clause 3.1 a: online intake for procedures offered as online public services of level 3 or 4.
+ONLINE_INTAKE_MIN_LEVEL = 3
+
+
 class UrgentListStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     PUBLISHED = "published", _("Published")
