@@ -1,29 +1,89 @@
+from django import forms
 from django.contrib import admin
+from django.db.models import Count
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Agency, RoleAssignment, StaffMember, WorkerHeartbeat
+from .services import STAFF_MEMBER_FIELDS
+from .validators import normalize_mobile_phone
 
 
 @admin.register(Agency)
 class AgencyAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "short_name", "kind", "statistics_code", "phone", "is_active"]
+    list_display = [
+        "name",
+        "short_name",
+        "kind",
+        "statistics_code",
+        "phone",
+        "email",
+        "staff_total",
+        "is_active",
+    ]
     list_filter = ["kind", "is_active"]
-    search_fields = ["name", "short_name", "statistics_code"]
+    search_fields = ["name", "short_name", "statistics_code", "email"]
+    list_per_page = 50
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(staff_total=Count("staff"))
+
+    @admin.display(description=_("staff"), ordering="staff_total")
+    def staff_total(self, obj):
+        return obj.staff_total
+
+
+class StaffMemberAdminForm(forms.ModelForm):
+    class Meta:
+        model = StaffMember
+        fields = ["agency", "user", *STAFF_MEMBER_FIELDS]
+
+    def clean_mobile_phone(self):
+        return normalize_mobile_phone(self.cleaned_data["mobile_phone"])
+
+
+class ActiveStaffFilter(admin.SimpleListFilter):
+    title = _("working period")
+    parameter_name = "working"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Working today")), ("no", _("Not working today"))]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        if self.value() == "yes":
+            return queryset.active_on(today)
+        if self.value() == "no":
+            return queryset.exclude(pk__in=queryset.active_on(today).values("pk"))
+        return queryset
 
 
 @admin.register(StaffMember)
 class StaffMemberAdmin(SimpleHistoryAdmin):
-    list_display = ["full_name", "staff_code", "agency", "position", "category", "duty_group", "mobile_phone"]
-    list_filter = ["category", "duty_group", "agency__kind", "agency"]
-    search_fields = ["full_name", "staff_code", "mobile_phone", "email"]
-    list_select_related = ["agency"]
+    form = StaffMemberAdminForm
+    list_display = [
+        "full_name",
+        "staff_code",
+        "agency",
+        "position",
+        "category",
+        "duty_group",
+        "mobile_phone",
+        "user",
+        "active_until",
+    ]
+    list_filter = ["category", "duty_group", ActiveStaffFilter, "agency__kind", "agency"]
+    search_fields = ["full_name", "staff_code", "mobile_phone", "email", "agency__name", "user__username"]
+    list_select_related = ["agency", "user"]
     autocomplete_fields = ["agency", "user"]
+    list_per_page = 50
 
 
 @admin.register(RoleAssignment)
 class RoleAssignmentAdmin(SimpleHistoryAdmin):
     list_display = ["user", "role", "agency"]
-    list_filter = ["role"]
+    list_filter = ["role", "agency__kind"]
     search_fields = ["user__username", "user__first_name", "user__last_name", "agency__name"]
     list_select_related = ["user", "agency"]
     autocomplete_fields = ["user", "agency"]
@@ -32,6 +92,7 @@ class RoleAssignmentAdmin(SimpleHistoryAdmin):
 @admin.register(WorkerHeartbeat)
 class WorkerHeartbeatAdmin(admin.ModelAdmin):
     list_display = ["worker", "seen_at"]
+    search_fields = ["worker"]
 
     def has_add_permission(self, request):
         return False

@@ -1,0 +1,118 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Div, Layout, Submit
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .constants import AgencyKind, DutyGroup, StaffCategory
+from .importing import ChoiceLabelField
+from .models import StaffMember
+from .services import STAFF_MEMBER_FIELDS
+from .validators import normalize_mobile_phone
+
+
+def _model_field(name, **kwargs):
+    return StaffMember._meta.get_field(name).formfield(**kwargs)
+
+
+DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})
+
+
+class StaffMemberForm(forms.Form):
+    """The fields of staff_member_save; the service checks the code and the period, the form the rest."""
+
+    staff_code = _model_field("staff_code")
+    full_name = _model_field("full_name")
+    position = _model_field("position")
+    category = _model_field("category")
+    duty_group = _model_field("duty_group")
+    mobile_phone = _model_field(
+        "mobile_phone", widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "off"})
+    )
+    email = _model_field("email")
+    active_from = _model_field("active_from", widget=DATE_WIDGET)
+    active_until = _model_field("active_until", widget=DATE_WIDGET)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            Div(
+                Div("staff_code", css_class="col-sm-4"),
+                Div("full_name", css_class="col-sm-8"),
+                css_class="row",
+            ),
+            Div(
+                Div("position", css_class="col-sm-6"),
+                Div("category", css_class="col-sm-3"),
+                Div("duty_group", css_class="col-sm-3"),
+                css_class="row",
+            ),
+            Div(
+                Div("mobile_phone", css_class="col-sm-6"), Div("email", css_class="col-sm-6"), css_class="row"
+            ),
+            Div(
+                Div("active_from", css_class="col-6"), Div("active_until", css_class="col-6"), css_class="row"
+            ),
+            Submit("save", _("Save")),
+        )
+
+    def clean_mobile_phone(self):
+        return normalize_mobile_phone(self.cleaned_data["mobile_phone"])
+
+    @classmethod
+    def initial_for(cls, member: StaffMember) -> dict:
+        return {name: getattr(member, name) for name in STAFF_MEMBER_FIELDS}
+
+
+class StaffRowForm(StaffMemberForm):
+    """One row of a staff spreadsheet: choices may be typed as labels, an empty duty group means regular."""
+
+    category = ChoiceLabelField(choices=StaffCategory.choices, label=_("category"))
+    duty_group = ChoiceLabelField(
+        choices=DutyGroup.choices, required=False, empty_value=DutyGroup.REGULAR, label=_("duty group")
+    )
+
+    def clean_mobile_phone(self):
+        phone = normalize_mobile_phone(self.cleaned_data["mobile_phone"])
+        # A number typed into a spreadsheet's number cell loses its leading zero (912345678).
+        if len(phone) == 9 and phone.isdigit() and phone[0] in "35789":
+            phone = "0" + phone
+        return phone
+
+
+class AgencyFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False)
+    kind = forms.ChoiceField(
+        label=_("kind"), required=False, choices=[("", _("All kinds")), *AgencyKind.choices]
+    )
+
+
+class StaffFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False)
+    category = forms.ChoiceField(
+        label=_("category"), required=False, choices=[("", _("All categories")), *StaffCategory.choices]
+    )
+    duty_group = forms.ChoiceField(
+        label=_("duty group"), required=False, choices=[("", _("All duty groups")), *DutyGroup.choices]
+    )
+    position = forms.CharField(label=_("position"), required=False)
+    active = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("All")), ("yes", _("Working")), ("no", _("No longer working"))],
+    )
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Spreadsheet file (.xlsx or .csv)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv,text/csv"}),
+    )
+
+
+class AgencyPickForm(forms.Form):
+    agency = forms.ModelChoiceField(label=_("agency"), queryset=None)
+
+    def __init__(self, *args, agencies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = agencies

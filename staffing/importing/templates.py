@@ -1,0 +1,45 @@
+"""Downloadable templates of an importer: the header row, one example row and, in XLSX, lists of choices."""
+
+import csv
+import io
+
+import xlsxwriter
+
+from .fields import ChoiceLabelField
+
+
+def _header(column) -> str:
+    return f"{column.label} *" if column.required else str(column.label)
+
+
+def template_csv(importer) -> bytes:
+    """UTF-8 with a byte order mark, so that Excel opens the Vietnamese headers correctly."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([_header(c) for c in importer.columns])
+    writer.writerow([c.example for c in importer.columns])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def template_xlsx(importer, *, sheet_name: str = "Data") -> bytes:
+    buffer = io.BytesIO()
+    # strings_to_formulas=False: a value such as "=1+1" must stay text, never become a formula.
+    workbook = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False})
+    sheet = workbook.add_worksheet(sheet_name[:31])
+    bold = workbook.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
+    text = workbook.add_format({"num_format": "@"})
+    form_fields = importer.row_form.base_fields
+    for index, column in enumerate(importer.columns):
+        sheet.set_column(index, index, column.width, text if column.text else None)
+        sheet.write_string(0, index, _header(column), bold)
+        if column.example:
+            sheet.write_string(1, index, column.example)
+        form_field = form_fields.get(column.field)
+        if isinstance(form_field, ChoiceLabelField):
+            labels = [str(label) for value, label in form_field.choices if value != ""]
+            sheet.data_validation(
+                1, index, 1048575, index, {"validate": "list", "source": labels, "ignore_blank": True}
+            )
+    sheet.freeze_panes(1, 0)
+    workbook.close()
+    return buffer.getvalue()

@@ -1,0 +1,1 @@
+"""Pages of the staffing app, one module per concept."""
