@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -167,6 +168,23 @@ class RoleAssignment(models.Model):
         if self.agency_id:
             return f"{self.user} · {self.get_role_display()} · {self.agency}"
         return f"{self.user} · {self.get_role_display()}"
+
+    def clean(self):
+        # The check and conditional unique constraints, said at the field rather than as an IntegrityError.
+        if self.role in AGENCY_ROLES and self.agency_id is None:
+            raise ValidationError(
+                {"agency": _("Choose the agency in which this role is held.")}, code="agency_required"
+            )
+        if self.role and self.role not in AGENCY_ROLES and self.agency_id is not None:
+            raise ValidationError(
+                {"agency": _("A district-wide role is held in no agency: leave the agency empty.")},
+                code="agency_not_allowed",
+            )
+        same = RoleAssignment.objects.filter(user_id=self.user_id, role=self.role, agency_id=self.agency_id)
+        if self.user_id and self.role and same.exclude(pk=self.pk).exists():
+            raise ValidationError(
+                {"role": _("This user already holds this role here.")}, code="role_assignment_duplicate"
+            )
 
 
 class WorkerHeartbeat(models.Model):

@@ -1,10 +1,10 @@
 """Reads for agencies and staff, and fetch-and-check helpers: out of the user's scope is a 404."""
 
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from .constants import Role
+from .constants import AgencyKind, DutyGroup, Role, StaffCategory
 from .models import Agency, StaffMember
 from .roles import roles_for
 
@@ -50,3 +50,38 @@ def get_staff_member_for_user(user, pk, *, manage: bool = False) -> StaffMember:
     if manage and not roles_for(user).can_manage_agency(member.agency_id):
         raise Http404
     return member
+
+
+def _active_on_q(day, prefix=""):
+    return (Q(**{f"{prefix}active_from__isnull": True}) | Q(**{f"{prefix}active_from__lte": day})) & (
+        Q(**{f"{prefix}active_until__isnull": True}) | Q(**{f"{prefix}active_until__gte": day})
+    )
+
+
+def agencies_with_staff_counts(queryset, *, day):
+    """Agencies annotated with the number of staff on the payroll that day (one query for the page)."""
+    return queryset.annotate(staff_count=Count("staff", filter=_active_on_q(day, "staff__")))
+
+
+def staff_counts(staff, *, day) -> dict:
+    """Staff on the payroll that day: total, by category and by duty group, counted in SQL."""
+    active = staff.filter(_active_on_q(day)).order_by()
+    by_category = dict(active.values_list("category").annotate(n=Count("pk")))
+    by_duty_group = dict(active.values_list("duty_group").annotate(n=Count("pk")))
+    return {
+        "total": sum(by_category.values()),
+        "by_category": [(label, by_category.get(value, 0)) for value, label in StaffCategory.choices],
+        "by_duty_group": [(label, by_duty_group.get(value, 0)) for value, label in DutyGroup.choices],
+    }
+
+
+def agency_counts_by_kind() -> list:
+    counts = dict(Agency.objects.active().order_by().values_list("kind").annotate(n=Count("pk")))
+    return [(label, counts.get(value, 0)) for value, label in AgencyKind.choices if counts.get(value)]
+
+
+def public_directory():
+    """Active agencies with their contacts, for the public page: no staff data."""
+    return Agency.objects.active().only(
+        "name", "short_name", "kind", "statistics_code", "address", "phone", "email", "website"
+    )
