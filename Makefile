@@ -4,6 +4,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+HOST ?= 127.0.0.1
 
 .PHONY: run test setup demo lint messages bench
 
@@ -23,7 +24,7 @@ demo: setup
 	$(BIN)/python manage.py seed_demo
 
 run: demo
-	PATH="$(abspath $(BIN)):$$PATH" PORT=$(PORT) $(BIN)/honcho -f Procfile.dev start
+	PATH="$(abspath $(BIN)):$$PATH" HOST=$(HOST) PORT=$(PORT) $(BIN)/honcho -f Procfile.dev start
 
 test: $(VENV)/.installed
 	$(BIN)/pytest $(PYTEST_ARGS)
