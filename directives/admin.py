@@ -1,23 +1,44 @@
+"""The register in the admin is for reading and its history: every change goes through the web forms,
+whose services keep the rules (unique numbers, frozen publications, no reference cycles)."""
+
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Clause, Document, DocumentReference, WorkModePolicy
+from .models import (
+    AgencyObligation,
+    Clause,
+    Document,
+    DocumentReference,
+    Obligation,
+    ReminderLog,
+    WorkModePolicy,
+)
 
 
-class ClauseInline(admin.TabularInline):
+class ReadOnlyMixin:
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class ClauseInline(ReadOnlyMixin, admin.TabularInline):
     model = Clause
     extra = 0
 
 
-class ReferenceInline(admin.TabularInline):
+class ReferenceInline(ReadOnlyMixin, admin.TabularInline):
     model = DocumentReference
     fk_name = "source"
     extra = 0
-    autocomplete_fields = ["target"]
 
 
 @admin.register(Document)
-class DocumentAdmin(SimpleHistoryAdmin):
+class DocumentAdmin(ReadOnlyMixin, SimpleHistoryAdmin):
     list_display = ["number", "kind", "issuer", "issued_on", "status"]
     list_filter = ["kind", "status", "issuer"]
     search_fields = ["number", "subject", "issuer"]
@@ -26,7 +47,7 @@ class DocumentAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(WorkModePolicy)
-class WorkModePolicyAdmin(SimpleHistoryAdmin):
+class WorkModePolicyAdmin(ReadOnlyMixin, SimpleHistoryAdmin):
     list_display = [
         "directive",
         "effective_from",
@@ -36,3 +57,25 @@ class WorkModePolicyAdmin(SimpleHistoryAdmin):
     ]
     list_select_related = ["directive"]
     search_fields = ["directive__number"]
+
+
+@admin.register(Obligation)
+class ObligationAdmin(ReadOnlyMixin, SimpleHistoryAdmin):
+    list_display = ["title", "clause", "due_on"]
+    list_select_related = ["clause__document"]
+    search_fields = ["title", "clause__document__number"]
+
+
+@admin.register(AgencyObligation)
+class AgencyObligationAdmin(ReadOnlyMixin, SimpleHistoryAdmin):
+    list_display = ["obligation", "agency", "acknowledged_on", "done_at"]
+    list_select_related = ["obligation__clause__document", "agency"]
+    list_filter = ["method"]
+    search_fields = ["agency__name", "obligation__title"]
+
+
+@admin.register(ReminderLog)
+class ReminderLogAdmin(ReadOnlyMixin, admin.ModelAdmin):
+    list_display = ["day", "obligation", "agency", "recipients", "sent_at"]
+    list_select_related = ["obligation__clause__document", "agency"]
+    date_hierarchy = "day"

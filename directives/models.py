@@ -9,6 +9,8 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from staffing.constants import AgencyKind, DutyGroup
+
 from .constants import AcknowledgementMethod, DocumentKind, DocumentStatus, ReferenceRelation
 
 
@@ -235,6 +237,14 @@ class WorkModePolicy(models.Model):
     def applies_to_kind(self, kind: str) -> bool:
         return not self.agency_kinds or kind in self.agency_kinds
 
+    @property
+    def agency_kind_labels(self) -> list:
+        return [AgencyKind(v).label for v in self.agency_kinds if v in AgencyKind.values]
+
+    @property
+    def exempt_duty_group_labels(self) -> list:
+        return [DutyGroup(v).label for v in self.exempt_duty_groups if v in DutyGroup.values]
+
 
 class Obligation(models.Model):
     """Something a clause asks of the agencies it addresses, by kind or by name, by a due date."""
@@ -279,6 +289,10 @@ class Obligation(models.Model):
 
     def __str__(self):
         return f"{self.clause} · {self.title}"
+
+    @property
+    def agency_kind_labels(self) -> list:
+        return [AgencyKind(v).label for v in self.agency_kinds if v in AgencyKind.values]
 
     def addresses(self, agency, explicit_agency_ids=None) -> bool:
         """Whether the agency must act; pass the explicit ids when they are already loaded."""

@@ -7,6 +7,8 @@ from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from staffing.constants import AGENCY_MANAGER_ROLES, AgencyKind
 from staffing.models import Agency, RoleAssignment
@@ -179,13 +181,68 @@ def get_document_for_user(user, pk) -> Document:
     )
 
 
-def document_history(document: Document) -> list:
-    """Changes of the document, its clauses, references and policy, newest first."""
-    records = list(document.history.select_related("history_user"))
-    records += list(Clause.history.filter(document_id=document.pk).select_related("history_user"))
-    records += list(DocumentReference.history.filter(source_id=document.pk).select_related("history_user"))
-    records += list(WorkModePolicy.history.filter(directive_id=document.pk).select_related("history_user"))
-    return sorted(records, key=lambda r: (r.history_date, r.history_id), reverse=True)
+HISTORY_ACTIONS = {"+": gettext_lazy("created"), "~": gettext_lazy("changed"), "-": gettext_lazy("deleted")}
+HISTORY_SKIPPED_FIELDS = {"id", "updated_at", "created_at", "issued_year"}
+
+
+def _history_rows(records, label) -> list[dict]:
+    """One row per historical record, naming the fields that changed since the object's previous record."""
+    rows, previous = [], {}
+    for record in sorted(records, key=lambda r: (r.history_date, r.history_id)):
+        fields = [f for f in record.tracked_fields if f.name not in HISTORY_SKIPPED_FIELDS]
+        before = previous.get(record.id)
+        changed = []
+        if before is not None and record.history_type == "~":
+            changed = [
+                f.verbose_name for f in fields if getattr(before, f.attname) != getattr(record, f.attname)
+            ]
+        previous[record.id] = record
+        rows.append(
+            {
+                "date": record.history_date,
+                "user": record.history_user,
+                "action": HISTORY_ACTIONS.get(record.history_type, record.history_type),
+                "object": label(record),
+                "changed": changed,
+            }
+        )
+    return rows
+
+
+def document_history(document: Document) -> list[dict]:
+    """Changes of the document, its clauses, references and policy, newest first (four queries)."""
+    rows = _history_rows(
+        document.history.select_related("history_user"),
+        lambda r: _("Document %(number)s") % {"number": r.number},
+    )
+    rows += _history_rows(
+        Clause.history.filter(document_id=document.pk).select_related("history_user"),
+        lambda r: _("Clause %(number)s") % {"number": r.number},
+    )
+    rows += _history_rows(
+        DocumentReference.history.filter(source_id=document.pk).select_related("history_user", "target"),
+        lambda r: (
+            _("Reference: %(relation)s %(number)s")
+            % {"relation": r.get_relation_display().lower(), "number": r.target.number if r.target else "?"}
+        ),
+    )
+    rows += _history_rows(
+        WorkModePolicy.history.filter(directive_id=document.pk).select_related("history_user"),
+        lambda r: (
+            _("Work-mode policy %(ratio)s")
+            % {"ratio": f"{r.remote_cap_numerator}/{r.remote_cap_denominator}"}
+        ),
+    )
+    return sorted(rows, key=lambda row: row["date"], reverse=True)
+
+
+def document_obligations(document: Document) -> list[Obligation]:
+    return list(
+        Obligation.objects.filter(clause__document=document)
+        .select_related("clause")
+        .prefetch_related("agencies")
+        .order_by("clause__position", "due_on", "id")
+    )
 
 
 def reference_targets(document: Document):

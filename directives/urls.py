@@ -1,3 +1,44 @@
+from django.urls import path
+
+from . import views
+
 app_name = "directives"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.public_list, name="public_list"),
+    path("<int:pk>/", views.public_detail, name="public_detail"),
+    path("<int:pk>/attachment/", views.attachment, name="attachment"),
+    path("policy/", views.policy_current, name="policy"),
+    path("register/", views.register_list, name="register_list"),
+    path("register/new/", views.document_create, name="document_create"),
+    path("register/<int:pk>/", views.register_detail, name="register_detail"),
+    path("register/<int:pk>/edit/", views.document_edit, name="document_edit"),
+    path("register/<int:pk>/publish/", views.document_publish, name="document_publish"),
+    path("register/<int:pk>/revoke/", views.document_revoke, name="document_revoke"),
+    path("register/<int:pk>/references/", views.reference_add, name="reference_add"),
+    path(
+        "register/<int:pk>/references/<int:reference_pk>/remove/",
+        views.reference_remove,
+        name="reference_remove",
+    ),
+    path("register/<int:pk>/policy/", views.policy_edit, name="policy_edit"),
+    path("register/<int:pk>/obligations/new/", views.obligation_create, name="obligation_create"),
+    path("obligations/", views.my_obligations, name="my_obligations"),
+    path("obligations/matrix/", views.obligation_matrix, name="obligation_matrix"),
+    path("obligations/agency/<int:agency_id>/", views.agency_obligations, name="agency_obligations"),
+    path(
+        "obligations/agency/<int:agency_id>/<int:obligation_id>/",
+        views.obligation_acknowledge,
+        name="obligation_acknowledge",
+    ),
+    path(
+        "obligations/agency/<int:agency_id>/<int:obligation_id>/done/",
+        views.obligation_done,
+        name="obligation_done",
+    ),
+    path(
+        "obligations/agency/<int:agency_id>/<int:obligation_id>/evidence/",
+        views.obligation_evidence,
+        name="obligation_evidence",
+    ),
+]

@@ -201,6 +201,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Agencies and documents both have a "kind": name each choice set after its own class.
+    "ENUM_NAME_OVERRIDES": {
+        "AgencyKindEnum": "staffing.constants.AgencyKind",
+        "DocumentKindEnum": "directives.constants.DocumentKind",
+    },
 }
 
 # District (configuration, not code) -------------------------------------------

@@ -1,0 +1,25 @@
+from django import template
+
+from directives.constants import ObligationState
+
+register = template.Library()
+
+STATE_CLASSES = {
+    ObligationState.PENDING: "text-bg-secondary",
+    ObligationState.ACKNOWLEDGED: "text-bg-info",
+    ObligationState.DONE: "text-bg-success",
+    ObligationState.OVERDUE: "text-bg-danger",
+}
+STATUS_CLASSES = {"draft": "text-bg-warning", "published": "text-bg-success", "revoked": "text-bg-secondary"}
+
+
+@register.inclusion_tag("directives/_state_badge.html")
+def state_badge(state):
+    if state is None:
+        return {"label": "", "css": ""}
+    return {"label": ObligationState(state).label, "css": STATE_CLASSES[state]}
+
+
+@register.inclusion_tag("directives/_state_badge.html")
+def status_badge(document):
+    return {"label": document.get_status_display(), "css": STATUS_CLASSES.get(document.status, "")}

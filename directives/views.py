@@ -1,0 +1,443 @@
+"""Pages of the directives register: public list and detail, the office's register, policy, obligations."""
+
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from staffing.constants import AgencyKind
+from staffing.roles import roles_for
+
+from . import selectors, services
+from .constants import ObligationState
+from .forms import (
+    POLICY_FIELD_MAP,
+    AcknowledgeForm,
+    DocumentFilterForm,
+    DocumentForm,
+    DoneForm,
+    ObligationForm,
+    PolicyForm,
+    ReferenceForm,
+    RevokeForm,
+    add_service_errors,
+    clause_formset,
+)
+from .models import Document, DocumentReference
+
+PAGE_SIZE = 20
+
+
+def _require_office(request):
+    """District office staff and administrators change the register; anyone else gets a 404."""
+    if not roles_for(request.user).is_district_manager:
+        raise Http404
+
+
+def _require_register_reader(request):
+    if not selectors.user_reads_drafts(request.user):
+        raise Http404
+
+
+def _paginate(request, queryset, form):
+    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = urlencode({k: v for k, v in form.cleaned_data.items() if v}) if form.is_valid() else ""
+    return page, query
+
+
+# Public pages ------------------------------------------------------------------------------------
+
+
+def public_list(request):
+    form = DocumentFilterForm(request.GET or None)
+    documents = selectors.published_documents()
+    if form.is_valid():
+        documents = selectors.search_documents(
+            documents, search=form.cleaned_data["q"], kind=form.cleaned_data["kind"]
+        )
+    page, query = _paginate(request, documents, form)
+    return render(request, "directives/public_list.html", {"form": form, "page_obj": page, "query": query})
+
+
+def public_detail(request, pk):
+    document = selectors.get_public_document(pk)
+    return render(
+        request,
+        "directives/public_detail.html",
+        {"document": document, "reads_register": selectors.user_reads_drafts(request.user)},
+    )
+
+
+def attachment(request, pk):
+    """The PDF of a document the visitor may read (drafts only for the register's readers)."""
+    document = get_object_or_404(selectors.documents_visible_to(request.user), pk=pk)
+    if not document.attachment:
+        raise Http404
+    return FileResponse(
+        document.attachment.open("rb"),
+        content_type="application/pdf",
+        filename=f"{document.number.replace('/', '-')}.pdf",
+    )
+
+
+def policy_current(request):
+    """ "Chính sách đang áp dụng": what is in force today, since when, by which directive, and the timeline."""
+    return render(
+        request,
+        "directives/policy.html",
+        {"summary": selectors.policy_summary_today(), "timeline": selectors.policy_timeline()},
+    )
+
+
+# The office's register ---------------------------------------------------------------------------
+
+
+@login_required
+def register_list(request):
+    _require_register_reader(request)
+    form = DocumentFilterForm(request.GET or None)
+    documents = Document.objects.select_related("policy")
+    if form.is_valid():
+        documents = selectors.search_documents(
+            documents,
+            search=form.cleaned_data["q"],
+            kind=form.cleaned_data["kind"],
+            status=form.cleaned_data["status"],
+        )
+    page, query = _paginate(request, documents, form)
+    return render(
+        request,
+        "directives/register_list.html",
+        {
+            "form": form,
+            "page_obj": page,
+            "query": query,
+            "can_edit": roles_for(request.user).is_district_manager,
+        },
+    )
+
+
+def _document_form_context(document, form, formset, frozen):
+    issuers = Document.objects.order_by("issuer").values_list("issuer", flat=True).distinct()
+    return {"document": document, "form": form, "formset": formset, "frozen": frozen, "issuers": issuers}
+
+
+def _document_fields(form) -> dict:
+    data = form.cleaned_data
+    upload = data.get("attachment")
+    return {
+        "kind": data["kind"],
+        "number": data["number"],
+        "issuer": data["issuer"],
+        "issued_on": data["issued_on"],
+        "subject": data["subject"],
+        "attachment": upload if isinstance(upload, UploadedFile) else None,
+    }
+
+
+@login_required
+def document_create(request):
+    _require_office(request)
+    form = DocumentForm(request.POST or None, request.FILES or None)
+    formset = clause_formset(data=request.POST or None)
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        try:
+            document = services.document_create(
+                user=request.user, clauses=formset.clauses(), **_document_fields(form)
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Draft %(number)s registered.") % {"number": document.number})
+            if "add_more" in request.POST:
+                return redirect("directives:document_edit", pk=document.pk)
+            return redirect("directives:register_detail", pk=document.pk)
+    return render(
+        request, "directives/document_form.html", _document_form_context(None, form, formset, False)
+    )
+
+
+@login_required
+def document_edit(request, pk):
+    _require_office(request)
+    document = get_object_or_404(Document, pk=pk)
+    frozen = not document.is_draft
+    form = DocumentForm(request.POST or None, request.FILES or None, instance=document, frozen=frozen)
+    formset = clause_formset(document=document, data=request.POST or None, frozen=frozen)
+    if request.method == "POST":
+        if frozen:
+            form.add_error(
+                None,
+                _(
+                    "Document %(number)s is already published: its text and clauses are frozen. "
+                    "Register a new document that amends it."
+                )
+                % {"number": document.number},
+            )
+        elif form.is_valid() and formset.is_valid():
+            try:
+                services.document_update(
+                    document=document,
+                    user=request.user,
+                    remove_attachment=form.cleaned_data.get("remove_attachment", False),
+                    clauses=formset.clauses(),
+                    **_document_fields(form),
+                )
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                messages.success(request, _("Draft %(number)s saved.") % {"number": document.number})
+                if "add_more" in request.POST:
+                    return redirect("directives:document_edit", pk=document.pk)
+                return redirect("directives:register_detail", pk=document.pk)
+    return render(
+        request, "directives/document_form.html", _document_form_context(document, form, formset, frozen)
+    )
+
+
+@login_required
+def register_detail(request, pk):
+    _require_register_reader(request)
+    document = selectors.get_document_for_user(request.user, pk)
+    can_edit = roles_for(request.user).is_district_manager
+    context = {
+        "document": document,
+        "can_edit": can_edit,
+        "policy": getattr(document, "policy", None),
+        "obligations": selectors.document_obligations(document),
+        "history": selectors.document_history(document),
+        "reference_form": ReferenceForm(targets=selectors.reference_targets(document))
+        if can_edit and document.is_draft
+        else None,
+        "revoke_form": RevokeForm(initial={"revoked_on": timezone.localdate()}) if can_edit else None,
+    }
+    return render(request, "directives/register_detail.html", context)
+
+
+@login_required
+@require_POST
+def document_publish(request, pk):
+    _require_office(request)
+    document = get_object_or_404(Document, pk=pk)
+    try:
+        services.document_publish(document=document, user=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("%(number)s is published.") % {"number": document.number})
+    return redirect("directives:register_detail", pk=pk)
+
+
+@login_required
+def document_revoke(request, pk):
+    _require_office(request)
+    document = get_object_or_404(Document, pk=pk)
+    form = RevokeForm(request.POST or None, initial={"revoked_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.document_revoke(
+                document=document,
+                user=request.user,
+                revoked_on=form.cleaned_data["revoked_on"],
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("%(number)s is revoked.") % {"number": document.number})
+            return redirect("directives:register_detail", pk=pk)
+    return render(request, "directives/revoke_form.html", {"document": document, "form": form})
+
+
+@login_required
+@require_POST
+def reference_add(request, pk):
+    _require_office(request)
+    document = get_object_or_404(Document, pk=pk)
+    form = ReferenceForm(request.POST, targets=selectors.reference_targets(document))
+    if form.is_valid():
+        try:
+            services.reference_add(
+                source=document,
+                target=form.cleaned_data["target"],
+                relation=form.cleaned_data["relation"],
+                user=request.user,
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+    if form.errors:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    else:
+        messages.success(request, _("Reference recorded."))
+    return redirect("directives:register_detail", pk=pk)
+
+
+@login_required
+@require_POST
+def reference_remove(request, pk, reference_pk):
+    _require_office(request)
+    reference = get_object_or_404(DocumentReference, pk=reference_pk, source_id=pk)
+    try:
+        services.reference_remove(reference=reference)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Reference removed."))
+    return redirect("directives:register_detail", pk=pk)
+
+
+@login_required
+def policy_edit(request, pk):
+    _require_office(request)
+    document = get_object_or_404(Document.objects.select_related("policy"), pk=pk)
+    if not document.is_published:
+        messages.error(request, _("Only a published directive carries a policy."))
+        return redirect("directives:register_detail", pk=pk)
+    current = getattr(document, "policy", None)
+    initial = PolicyForm.initial_for(current) or {"effective_from": document.issued_on, "ratio": "1/2"}
+    form = PolicyForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.policy_set(directive=document, user=request.user, **form.service_kwargs())
+        except ValidationError as exc:
+            add_service_errors(form, exc, POLICY_FIELD_MAP)
+        else:
+            messages.success(request, _("The policy of %(number)s is saved.") % {"number": document.number})
+            return redirect("directives:register_detail", pk=pk)
+    return render(
+        request, "directives/policy_form.html", {"document": document, "form": form, "policy": current}
+    )
+
+
+@login_required
+def obligation_create(request, pk):
+    _require_office(request)
+    document = get_object_or_404(Document, pk=pk)
+    form = ObligationForm(request.POST or None, document=document)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.obligation_create(
+                clause=data["clause"],
+                user=request.user,
+                title=data["title"],
+                description=data["description"],
+                due_on=data["due_on"],
+                agency_kinds=data["agency_kinds"],
+                agencies=data["agencies"],
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Obligation added."))
+            return redirect("directives:register_detail", pk=pk)
+    return render(request, "directives/obligation_form.html", {"document": document, "form": form})
+
+
+# Obligations -------------------------------------------------------------------------------------
+
+
+@login_required
+def obligation_matrix(request):
+    _require_register_reader(request)
+    kind = request.GET.get("kind", "")
+    if kind not in AgencyKind.values:
+        kind = ""
+    matrix = selectors.obligation_matrix(kind=kind)
+    return render(
+        request,
+        "directives/obligation_matrix.html",
+        {"matrix": matrix, "kind": kind, "kinds": AgencyKind.choices, "states": ObligationState},
+    )
+
+
+@login_required
+def my_obligations(request):
+    """A head lands on their own agency's obligations; someone heading several chooses one."""
+    roles = roles_for(request.user)
+    if roles.sees_all_agencies and not roles.managed_agency_ids:
+        return redirect("directives:obligation_matrix")
+    agencies = list(selectors.obligation_agencies_for_user(request.user).order_by("name"))
+    if len(agencies) == 1:
+        return redirect("directives:agency_obligations", agency_id=agencies[0].pk)
+    return render(request, "directives/my_obligations.html", {"agencies": agencies})
+
+
+@login_required
+def agency_obligations(request, agency_id):
+    agency = selectors.get_agency_for_obligations(request.user, agency_id)
+    can_act = agency.pk in roles_for(request.user).managed_agency_ids
+    rows = selectors.obligations_for_agency(agency=agency)
+    return render(
+        request,
+        "directives/agency_obligations.html",
+        {"agency": agency, "rows": rows, "can_act": can_act, "states": ObligationState},
+    )
+
+
+@login_required
+def obligation_acknowledge(request, agency_id, obligation_id):
+    agency = selectors.get_agency_for_obligations(request.user, agency_id, act=True)
+    obligation, status = selectors.get_obligation_for_agency(agency, obligation_id)
+    initial = {"acknowledged_on": timezone.localdate()}
+    if status and status.acknowledged_on:
+        initial = {
+            "acknowledged_on": status.acknowledged_on,
+            "method": status.method,
+            "evidence_text": status.evidence_text,
+        }
+    form = AcknowledgeForm(request.POST or None, request.FILES or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.obligation_acknowledge(
+                obligation=obligation, agency=agency, user=request.user, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Acknowledgement recorded."))
+            return redirect("directives:agency_obligations", agency_id=agency.pk)
+    return render(
+        request,
+        "directives/acknowledge_form.html",
+        {"agency": agency, "obligation": obligation, "status": status, "form": form, "done_form": DoneForm()},
+    )
+
+
+@login_required
+@require_POST
+def obligation_done(request, agency_id, obligation_id):
+    agency = selectors.get_agency_for_obligations(request.user, agency_id, act=True)
+    obligation, _status = selectors.get_obligation_for_agency(agency, obligation_id)
+    form = DoneForm(request.POST)
+    if form.is_valid():
+        try:
+            services.obligation_mark_done(
+                obligation=obligation, agency=agency, user=request.user, note=form.cleaned_data["note"]
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return redirect(
+                "directives:obligation_acknowledge", agency_id=agency.pk, obligation_id=obligation.pk
+            )
+        messages.success(request, _("Marked as done."))
+    return redirect("directives:agency_obligations", agency_id=agency.pk)
+
+
+@login_required
+def obligation_evidence(request, agency_id, obligation_id):
+    agency = selectors.get_agency_for_obligations(request.user, agency_id)
+    _obligation, status = selectors.get_obligation_for_agency(agency, obligation_id)
+    if status is None or not status.evidence_file:
+        raise Http404
+    return FileResponse(status.evidence_file.open("rb"), as_attachment=True)
