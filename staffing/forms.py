@@ -7,11 +7,27 @@ from .constants import AgencyKind, DutyGroup, StaffCategory
 from .importing import ChoiceLabelField
 from .models import StaffMember
 from .services import STAFF_MEMBER_FIELDS
-from .validators import normalize_mobile_phone
+from .validators import normalize_mobile_phone, validate_mobile_phone
 
 
 def _model_field(name, **kwargs):
     return StaffMember._meta.get_field(name).formfield(**kwargs)
+
+
+class MobilePhoneField(forms.CharField):
+    """A mobile number as people write it ("+84 912 345 678"), kept as the 10 digits the validator checks."""
+
+    def to_python(self, value):
+        return normalize_mobile_phone(super().to_python(value))
+
+
+class SpreadsheetPhoneField(MobilePhoneField):
+    def to_python(self, value):
+        phone = super().to_python(value)
+        # A number typed into a spreadsheet's number cell loses its leading zero (912345678).
+        if len(phone) == 9 and phone.isdigit() and phone[0] in "35789":
+            phone = "0" + phone
+        return phone
 
 
 DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})
@@ -26,7 +42,10 @@ class StaffMemberForm(forms.Form):
     category = _model_field("category")
     duty_group = _model_field("duty_group")
     mobile_phone = _model_field(
-        "mobile_phone", widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "off"})
+        "mobile_phone",
+        form_class=MobilePhoneField,
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "off"}),
+        validators=[validate_mobile_phone],
     )
     email = _model_field("email")
     active_from = _model_field("active_from", widget=DATE_WIDGET)
@@ -56,9 +75,6 @@ class StaffMemberForm(forms.Form):
             Submit("save", _("Save")),
         )
 
-    def clean_mobile_phone(self):
-        return normalize_mobile_phone(self.cleaned_data["mobile_phone"])
-
     @classmethod
     def initial_for(cls, member: StaffMember) -> dict:
         return {name: getattr(member, name) for name in STAFF_MEMBER_FIELDS}
@@ -71,13 +87,9 @@ class StaffRowForm(StaffMemberForm):
     duty_group = ChoiceLabelField(
         choices=DutyGroup.choices, required=False, empty_value=DutyGroup.REGULAR, label=_("duty group")
     )
-
-    def clean_mobile_phone(self):
-        phone = normalize_mobile_phone(self.cleaned_data["mobile_phone"])
-        # A number typed into a spreadsheet's number cell loses its leading zero (912345678).
-        if len(phone) == 9 and phone.isdigit() and phone[0] in "35789":
-            phone = "0" + phone
-        return phone
+    mobile_phone = SpreadsheetPhoneField(
+        label=_("mobile phone"), max_length=15, required=False, validators=[validate_mobile_phone]
+    )
 
 
 class AgencyFilterForm(forms.Form):

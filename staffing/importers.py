@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from .forms import StaffRowForm
 from .importing import Column, Importer, ImportResult, Row
 from .models import Agency, StaffMember
-from .services import STAFF_MEMBER_FIELDS, StaffRowInvalid, staff_members_import
+from .services import STAFF_MEMBER_FIELDS, StaffRowsInvalid, staff_members_import
 
 
 class StaffImporter(Importer):
@@ -75,7 +75,8 @@ class StaffImporter(Importer):
         entries = [(row.existing, {name: row.data[name] for name in STAFF_MEMBER_FIELDS}) for row in rows]
         try:
             counts = staff_members_import(agency=self.agency, members=entries, by=self.user)
-        except StaffRowInvalid as exc:
-            self.add_validation_error(result, rows[exc.index].number, exc)
+        except StaffRowsInvalid as exc:
+            for index, error in exc.errors_by_index.items():
+                self.add_validation_error(result, rows[index].number, error)
             return
         result.created, result.updated, result.unchanged = counts

@@ -29,12 +29,14 @@ STAFF_MEMBER_FIELDS = (
 BULK_BATCH_SIZE = 500
 
 
-class StaffRowInvalid(ValidationError):
-    """A ValidationError of one entry of a bulk write, with the entry's index."""
+class StaffRowsInvalid(ValidationError):
+    """The entries of a bulk write that break a rule: their ValidationErrors by index."""
 
-    def __init__(self, index: int, error: ValidationError):
-        super().__init__(error.error_dict if hasattr(error, "error_dict") else error.error_list)
-        self.index = index
+    def __init__(self, errors: dict[int, ValidationError]):
+        super().__init__(
+            [message for error in errors.values() for message in error.messages], code="rows_invalid"
+        )
+        self.errors_by_index = errors
 
 
 class StaffImportCounts(NamedTuple):
@@ -140,23 +142,26 @@ def staff_members_import(
 ) -> StaffImportCounts:
     """Create or update many staff members of one agency in bulk, with their history rows.
 
-    ``members`` pairs each stored member (or None for a new one) with its field values. A wrong pair
-    raises StaffRowInvalid naming its index, and nothing is written.
+    ``members`` pairs each stored member (or None for a new one) with its field values. Wrong pairs
+    raise StaffRowsInvalid naming every one of them by index, and nothing is written.
     """
-    to_create, to_update, changed_fields, codes = [], [], set(), set()
+    to_create, to_update, changed_fields, codes, errors = [], [], set(), set(), {}
     for index, (member, values) in enumerate(members):
         try:
             prepared, changed = staff_member_prepare(agency=agency, member=member, **values)
             if prepared.staff_code in codes:
                 raise _staff_code_taken(agency=agency, staff_code=prepared.staff_code)
         except ValidationError as exc:
-            raise StaffRowInvalid(index, exc) from exc
+            errors[index] = exc
+            continue
         codes.add(prepared.staff_code)
         if member is None:
             to_create.append(prepared)
         elif changed:
             to_update.append(prepared)
             changed_fields.update(changed)
+    if errors:
+        raise StaffRowsInvalid(errors)
     if to_create:
         bulk_create_with_history(to_create, StaffMember, batch_size=BULK_BATCH_SIZE, default_user=by)
     if to_update:
