@@ -205,6 +205,8 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "AgencyKindEnum": "staffing.constants.AgencyKind",
         "DocumentKindEnum": "directives.constants.DocumentKind",
+        "DossierStatusEnum": "tthc.constants.DossierStatus",
+        "ChannelEnum": "tthc.constants.Channel",
     },
 }
 
