@@ -37,15 +37,34 @@ def test_semicolon_csv_without_bom_is_read(agency):
 
 def test_english_headers_and_labels_are_understood(agency):
     headers = ["Staff code", "Full name", "Position", "Category", "Duty group", "Mobile phone"]
-    result = run(agency, csv_upload([["TP-9", "Trần Thị Bình", "Officer", "public employee", "Police", "+84 912 345 678"]], headers))
+    result = run(
+        agency,
+        csv_upload(
+            [["TP-9", "Trần Thị Bình", "Officer", "public employee", "Police", "+84 912 345 678"]], headers
+        ),
+    )
     assert result.ok, result.errors
     member = StaffMember.objects.get(staff_code="TP-9")
-    assert (member.category, member.duty_group, member.mobile_phone) == ("public_employee", "police", "0912345678")
+    assert (member.category, member.duty_group, member.mobile_phone) == (
+        "public_employee",
+        "police",
+        "0912345678",
+    )
 
 
 def test_xlsx_number_and_date_cells_are_read(agency):
     headers = [*HEADERS, "Từ ngày"]
-    rows = [["TP-001", "Lê Văn Cường", "Chuyên viên", "Cán bộ", "Quân sự", 912345678, datetime.datetime(2021, 3, 5)]]
+    rows = [
+        [
+            "TP-001",
+            "Lê Văn Cường",
+            "Chuyên viên",
+            "Cán bộ",
+            "Quân sự",
+            912345678,
+            datetime.date(2021, 3, 5),
+        ]
+    ]
     result = run(agency, xlsx_upload(rows, headers))
     assert result.ok, result.errors
     member = StaffMember.objects.get(staff_code="TP-001")
@@ -92,7 +111,9 @@ def test_same_staff_code_twice_in_a_file_is_an_error(agency):
 
 
 def test_existing_staff_code_updates_and_new_code_creates(agency, other_agency):
-    kept = StaffMemberFactory(agency=agency, staff_code="TP-001", full_name="Tên cũ", mobile_phone="0911111111")
+    kept = StaffMemberFactory(
+        agency=agency, staff_code="TP-001", full_name="Tên cũ", mobile_phone="0911111111"
+    )
     same_code_elsewhere = StaffMemberFactory(agency=other_agency, staff_code="TP-002", full_name="Không đổi")
     result = run(agency, csv_upload([staff_row("TP-001", name="Tên mới"), staff_row("TP-002")]))
     assert result.ok, result.errors
@@ -120,7 +141,9 @@ def test_check_only_saves_nothing_but_counts(agency):
 
 
 def test_formula_cell_in_xlsx_is_refused(agency):
-    result = run(agency, xlsx_upload([staff_row("TP-001"), staff_row("TP-002", name="=HYPERLINK(\"http://x\")")]))
+    result = run(
+        agency, xlsx_upload([staff_row("TP-001"), staff_row("TP-002", name='=HYPERLINK("http://x")')])
+    )
     assert not result.ok
     assert [(e.row, e.column) for e in result.errors] == [(3, "Họ và tên")]
     assert "công thức" in result.errors[0].message.lower()
@@ -174,7 +197,10 @@ def test_missing_required_column_is_named(agency):
 
 def test_templates_round_trip_through_the_importer(agency):
     importer = StaffImporter(agency=agency)
-    for content, name in ((template_csv(importer), "template.csv"), (template_xlsx(importer), "template.xlsx")):
+    for content, name in (
+        (template_csv(importer), "template.csv"),
+        (template_xlsx(importer), "template.xlsx"),
+    ):
         result = importer.run(SimpleUploadedFile(name, content), commit=False)
         assert result.ok, result.errors
         assert result.created == 1

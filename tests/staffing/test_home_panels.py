@@ -1,0 +1,73 @@
+"""Each role's home page shows what that person needs first; the menu follows the roles."""
+
+import pytest
+
+from staffing.constants import AgencyKind, Role
+from tests.factories import AgencyFactory, StaffMemberFactory, UserFactory, user_with_role
+
+pytestmark = pytest.mark.django_db
+
+
+def templates_of(response):
+    return [panel["template"] for panel in response.context["panels"]]
+
+
+def nav_labels(response):
+    return [label for label, _url, _prefix in response.context["nav_items"]]
+
+
+def test_head_home_shows_their_agency_card(head_client, agency):
+    StaffMemberFactory.create_batch(2, agency=agency)
+    response = head_client.get("/home/")
+    panel = next(p for p in response.context["panels"] if p["template"] == "staffing/panels/agency.html")
+    assert panel["agency"] == agency
+    assert panel["counts"]["total"] == 2
+    assert panel["can_manage"]
+    assert f"/staffing/agencies/{agency.pk}/staff/import/" in response.text
+    assert "Nhập danh sách cán bộ" in nav_labels(response)
+
+
+def test_office_home_shows_district_counts(office_client, agency, other_agency):
+    AgencyFactory(kind=AgencyKind.COMMUNE_COMMITTEE)
+    StaffMemberFactory.create_batch(3, agency=agency)
+    response = office_client.get("/home/")
+    panel = next(p for p in response.context["panels"] if p["template"] == "staffing/panels/district.html")
+    assert panel["counts"]["total"] == 3
+    by_kind = {str(label): n for label, n in panel["agencies_by_kind"]}
+    assert by_kind[str(AgencyKind.COMMUNE_COMMITTEE.label)] == 1
+    assert by_kind[str(AgencyKind.SPECIALISED_OFFICE.label)] == 2
+    assert "Cơ quan, đơn vị" in nav_labels(response)
+
+
+def test_leadership_home_has_district_counts_but_no_import(client):
+    client.force_login(user_with_role(Role.DISTRICT_LEADERSHIP))
+    response = client.get("/home/")
+    assert "staffing/panels/district.html" in templates_of(response)
+    assert "Nhập danh sách cán bộ" not in nav_labels(response)
+
+
+def test_staff_member_home_shows_their_own_card(client, agency):
+    user = UserFactory()
+    member = StaffMemberFactory(agency=agency, user=user, position="Chuyên viên", mobile_phone="0912000111")
+    client.force_login(user)
+    response = client.get("/home/")
+    assert "staffing/panels/my_card.html" in templates_of(response)
+    assert "staffing/panels/agency.html" not in templates_of(response)
+    assert "0912000111" in response.text
+    assert member.agency.name in response.text
+    assert "Trang của tôi" in nav_labels(response)
+
+
+@pytest.mark.parametrize("role", [Role.ONE_STOP_OFFICER, Role.COMMUNE_CHAIRMAN])
+def test_commune_roles_see_their_agency_card(client, role):
+    commune = AgencyFactory(kind=AgencyKind.COMMUNE_COMMITTEE)
+    client.force_login(user_with_role(role, commune))
+    response = client.get("/home/")
+    panel = next(p for p in response.context["panels"] if p["template"] == "staffing/panels/agency.html")
+    assert panel["agency"] == commune
+    assert panel["can_manage"] is (role == Role.COMMUNE_CHAIRMAN)
+
+
+def test_public_home_links_the_directory(client, agency):
+    response = client.get("/")
+    assert "/staffing/directory/" in response.text
