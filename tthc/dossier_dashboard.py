@@ -1,0 +1,40 @@
+"""Dossier panels of the home pages: the desk's open and overdue dossiers, the district's totals, and the
+public look-up."""
+
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from staffing.constants import Role
+from staffing.models import Agency
+
+from .constants import OPEN_DOSSIER_STATUSES, Channel
+from .dossier_selectors import open_dossier_counts
+from .models import Dossier
+
+
+def dossier_public_panels(request):
+    return [{"template": "tthc/dossiers/panels/public_lookup.html"}]
+
+
+def dossier_home_panels(request, roles):
+    today = timezone.localdate()
+    panels = []
+    officer_of = roles.agencies_with(Role.ONE_STOP_OFFICER)
+    if officer_of:
+        counts = open_dossier_counts(officer_of, today=today)
+        for agency in Agency.objects.filter(pk__in=officer_of).order_by("name"):
+            panels.append(
+                {
+                    "template": "tthc/dossiers/panels/officer.html",
+                    "agency": agency,
+                    **counts.get(agency.pk, {"open": 0, "overdue": 0}),
+                }
+            )
+    if roles.sees_all_agencies:
+        totals = Dossier.objects.aggregate(
+            open=Count("id", filter=Q(status__in=OPEN_DOSSIER_STATUSES)),
+            overdue=Count("id", filter=Q(status__in=OPEN_DOSSIER_STATUSES, due_date__lt=today)),
+            special_cases=Count("id", filter=Q(channel=Channel.IN_PERSON) & ~Q(special_case_reason="")),
+        )
+        panels.append({"template": "tthc/dossiers/panels/district.html", **totals})
+    return panels
