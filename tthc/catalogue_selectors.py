@@ -1,10 +1,16 @@
 """Reads of the procedure catalogue and the urgent in-person list (clause 3.1 of 2629/UBND)."""
 
 import datetime
+from dataclasses import dataclass, field
 
 from django.db.models import OuterRef, Q, Subquery
+from django.shortcuts import get_object_or_404
 
-from .constants import UrgentListStatus
+from directives.selectors import policy_in_force
+from staffing.constants import AgencyKind
+from staffing.models import Agency
+
+from .constants import ONLINE_INTAKE_MIN_LEVEL, Channel, ProcedureLevel, UrgentListStatus
 from .models import Procedure, UrgentList, UrgentListItem
 
 
@@ -94,3 +100,113 @@ def urgent_membership_subquery(day: datetime.date):
     return UrgentListItem.objects.filter(urgent_list=Subquery(in_force), procedure=OuterRef("pk")).values(
         "pk"
     )[:1]
+
+
+# Intake arrangements (clause 4 of 2629/UBND) ------------------------------------------------------
+
+
+def procedures_for_agency(agency, procedures=None) -> list[Procedure]:
+    """The active procedures this agency handles: by the kinds a procedure names, else by its level.
+
+    A procedure naming no agency kind is handled at its level: commune-level procedures by the communes
+    and the township, district-level ones by the specialised offices.
+    """
+    if procedures is None:
+        procedures = procedures_public()
+    if agency.is_commune_level:
+        by_level = {ProcedureLevel.COMMUNE, ProcedureLevel.COMMUNE_AND_DISTRICT}
+    elif agency.kind == AgencyKind.SPECIALISED_OFFICE:
+        by_level = {ProcedureLevel.DISTRICT, ProcedureLevel.COMMUNE_AND_DISTRICT}
+    else:
+        by_level = set()
+    return [
+        p for p in procedures if (agency.kind in p.agency_kinds if p.agency_kinds else p.level in by_level)
+    ]
+
+
+@dataclass(frozen=True)
+class ProcedureChannels:
+    procedure: Procedure
+    online: bool
+    postal: bool
+    in_person: bool
+    urgent_item: UrgentListItem | None
+
+
+@dataclass(frozen=True)
+class IntakeArrangements:
+    agency: object
+    day: datetime.date
+    policy: object  # directives.models.WorkModePolicy or None: normal operations
+    urgent_list: UrgentList | None
+    procedures: list[ProcedureChannels]
+    channels: dict = field(default_factory=dict)  # Channel value -> number of procedures open on it
+
+    @property
+    def in_person_restricted(self) -> bool:
+        return bool(self.policy and self.policy.in_person_intake_restricted)
+
+    @property
+    def citizen_reception_suspended(self) -> bool:
+        return bool(self.policy and self.policy.citizen_reception_suspended)
+
+    @property
+    def inspections_restricted(self) -> bool:
+        return bool(self.policy and self.policy.inspections_restricted)
+
+    @property
+    def free_postal_return(self) -> bool:
+        return bool(self.policy and self.policy.free_postal_return)
+
+    @property
+    def hotline(self) -> str:
+        return self.agency.phone
+
+    @property
+    def email(self) -> str:
+        return self.agency.email
+
+    @property
+    def channels_in_use(self) -> list[str]:
+        return [channel for channel in Channel.values if self.channels.get(channel)]
+
+
+def intake_arrangements(agency, day: datetime.date) -> IntakeArrangements:
+    """How the agency receives dossiers on the day, all derived from the policy in force (clause 3.1).
+
+    Online for procedures at online level 3 or 4; by public post where the procedure accepts it; in person
+    for every procedure in normal times, but only for the urgent list when the policy restricts it.
+    Three queries whatever the size of the catalogue: the policy, the list in force, the procedures.
+    """
+    policy = policy_in_force(agency=agency, day=day)
+    restricted = bool(policy and policy.in_person_intake_restricted)
+    urgent_list = urgent_list_in_force(day)
+    items = {}
+    if urgent_list is not None:
+        items = {item.procedure_id: item for item in urgent_list.items.all()}
+    rows = []
+    counts = dict.fromkeys(Channel.values, 0)
+    for procedure in procedures_for_agency(agency):
+        item = items.get(procedure.pk)
+        row = ProcedureChannels(
+            procedure=procedure,
+            online=procedure.online_level >= ONLINE_INTAKE_MIN_LEVEL,
+            postal=procedure.postal_intake_accepted,
+            in_person=not restricted or item is not None,
+            urgent_item=item,
+        )
+        counts[Channel.ONLINE] += row.online
+        counts[Channel.POSTAL] += row.postal
+        counts[Channel.IN_PERSON] += row.in_person
+        rows.append(row)
+    return IntakeArrangements(
+        agency=agency, day=day, policy=policy, urgent_list=urgent_list, procedures=rows, channels=counts
+    )
+
+
+def public_agencies():
+    return Agency.objects.active().order_by("kind", "name")
+
+
+def get_public_agency(pk) -> Agency:
+    return get_object_or_404(public_agencies(), pk=pk)

@@ -1,5 +1,17 @@
 """Menu entries of this app for the signed-in user's roles: (label, url, active-prefix) tuples."""
 
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from .dossier_nav import dossier_nav_items
+
 
 def nav_items(request, roles):
-    return []
+    items = []
+    if roles.sees_all_agencies:
+        catalogue = reverse("tthc:procedure-list")
+        items.append((_("Procedure catalogue"), catalogue, catalogue))
+        urgent_lists = reverse("tthc:urgent-list-index")
+        items.append((_("Urgent lists"), urgent_lists, urgent_lists))
+    items.extend(dossier_nav_items(request, roles))
+    return items

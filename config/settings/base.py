@@ -191,7 +191,10 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
-    "DEFAULT_THROTTLE_RATES": {"public_lookup": env("PUBLIC_LOOKUP_RATE", default="20/min")},
+    "DEFAULT_THROTTLE_RATES": {
+        "public_lookup": env("PUBLIC_LOOKUP_RATE", default="20/min"),
+        "public_catalogue": env("PUBLIC_CATALOGUE_RATE", default="600/min"),
+    },
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Work-mode administration API",
