@@ -1,6 +1,7 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Layout, Submit
 from django import forms
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from .constants import AgencyKind, DutyGroup, StaffCategory
@@ -51,10 +52,11 @@ class StaffMemberForm(forms.Form):
     active_from = _model_field("active_from", widget=DATE_WIDGET)
     active_until = _model_field("active_until", widget=DATE_WIDGET)
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.layout = Layout(
+    @cached_property
+    def helper(self):
+        # Built when a page renders the form, not for each of the thousands of rows of an import.
+        helper = FormHelper()
+        helper.layout = Layout(
             Div(
                 Div("staff_code", css_class="col-sm-4"),
                 Div("full_name", css_class="col-sm-8"),
@@ -74,6 +76,7 @@ class StaffMemberForm(forms.Form):
             ),
             Submit("save", _("Save")),
         )
+        return helper
 
     @classmethod
     def initial_for(cls, member: StaffMember) -> dict:
