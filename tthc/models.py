@@ -132,8 +132,8 @@ class UrgentList(models.Model):
 
     def __str__(self):
         if self.version is None:
-            return _("Draft urgent list")
-        return _("Urgent list version %(version)s") % {"version": self.version}
+            return str(_("Draft urgent list"))
+        return str(_("Urgent list version %(version)s") % {"version": self.version})
 
     @property
     def is_published(self) -> bool:
