@@ -99,3 +99,6 @@ class WorkerHeartbeatAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+from . import workmode_admin  # noqa: E402,F401

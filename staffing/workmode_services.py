@@ -12,7 +12,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from directives.selectors import policies_in_force_for_days
 
 from .constants import WorkModeKind
-from .models import Agency, WorkMode
+from .models import Agency, StaffMember, WorkMode
 from .workmode_selectors import staff_active_between, summarize_days
 
 
@@ -49,13 +49,13 @@ def work_modes_set(*, agency: Agency, entries, actor) -> dict:
             "id", "duty_group", "active_from", "active_until"
         )
     )
-    _check_entries(entries, staff_rows)
-
     # Not filtered by agency: a staff member who moved here may still hold a row planned by the old agency.
     existing = {
         (row.staff_id, row.day): row
         for row in WorkMode.objects.filter(day__in=days, staff_id__in={e.staff_id for e in entries})
     }
+    _check_entries(entries, staff_rows, existing, agency)
+
     current_modes = {
         (staff_id, day): mode
         for staff_id, day, mode in WorkMode.objects.filter(agency=agency, day__in=days).values_list(
@@ -85,14 +85,31 @@ def work_modes_set(*, agency: Agency, entries, actor) -> dict:
     return after
 
 
-def _check_entries(entries, staff_rows):
+def _check_entries(entries, staff_rows, existing, agency):
     active = {row[0]: row for row in staff_rows}
+    # Staff of the agency not active at all over the days asked: named as inactive, not as strangers.
+    outside = {e.staff_id for e in entries} - active.keys()
+    if outside:
+        active.update(
+            (row[0], row)
+            for row in StaffMember.objects.filter(agency=agency, pk__in=outside).values_list(
+                "id", "duty_group", "active_from", "active_until"
+            )
+        )
     errors = []
     seen = set()
     for index, entry in enumerate(entries, start=1):
+        key = (entry.staff_id, entry.day)
         if entry.mode and entry.mode not in WorkModeKind.values:
             errors.append(_("Entry %(n)d: unknown work mode “%(mode)s”.") % {"n": index, "mode": entry.mode})
             continue
+        if key in seen:
+            errors.append(_("Entry %(n)d: the same staff member and day appear twice.") % {"n": index})
+            continue
+        seen.add(key)
+        planned = existing.get(key)
+        if entry.mode is None and planned is not None and planned.agency_id == agency.pk:
+            continue  # an agency may always clear its own plan, even of someone who has since left or moved
         row = active.get(entry.staff_id)
         if row is None:
             errors.append(_("Entry %(n)d: this staff member does not belong to the agency.") % {"n": index})
@@ -103,10 +120,6 @@ def _check_entries(entries, staff_rows):
                 _("Entry %(n)d: the staff member is not active on %(date)s.")
                 % {"n": index, "date": formats.date_format(entry.day, "SHORT_DATE_FORMAT")}
             )
-            continue
-        if (entry.staff_id, entry.day) in seen:
-            errors.append(_("Entry %(n)d: the same staff member and day appear twice.") % {"n": index})
-        seen.add((entry.staff_id, entry.day))
     if errors:
         raise ValidationError(errors, code="invalid_entries")
 
@@ -117,7 +130,7 @@ def _write(agency, entries, existing, actor):
     for entry in entries:
         row = existing.get((entry.staff_id, entry.day))
         if not entry.mode:
-            if row is not None:
+            if row is not None and row.agency_id == agency.pk:
                 to_delete.append(row.pk)
         elif row is None:
             to_create.append(

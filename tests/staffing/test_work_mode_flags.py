@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -161,3 +162,27 @@ def test_district_day_table_takes_the_same_queries_for_3_or_30_agencies(policy):
         return len(captured)
 
     assert queries_for(3) == queries_for(27) == 3
+
+
+def test_the_head_can_clear_the_plan_of_someone_who_left(policy):
+    agency = AgencyFactory()
+    staff = StaffMemberFactory.create_batch(4, agency=agency)
+    plan_remote(agency, staff[:2])
+    leaver = staff[0]
+    leaver.active_until = MONDAY - datetime.timedelta(days=1)
+    leaver.save()
+    with pytest.raises(ValidationError):
+        plan_remote(agency, [leaver])
+    work_modes_set(agency=agency, entries=[(leaver.pk, MONDAY, None)], actor=UserFactory())
+    assert not WorkMode.objects.filter(staff=leaver).exists()
+
+
+def test_clearing_a_moved_staff_member_leaves_the_old_agency_plan_alone(policy):
+    first, second = AgencyFactory(), AgencyFactory()
+    mover = StaffMemberFactory(agency=first)
+    StaffMemberFactory(agency=first)
+    plan_remote(first, [mover])
+    mover.agency = second
+    mover.save()
+    work_modes_set(agency=second, entries=[(mover.pk, MONDAY, None)], actor=UserFactory())
+    assert WorkMode.objects.get(staff=mover).agency == first

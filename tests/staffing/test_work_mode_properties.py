@@ -63,7 +63,11 @@ class RuleModel:
         keys = [(index, day) for index, day, _mode in entries]
         if not self.groups or len(set(keys)) != len(keys):
             return "invalid"
-        if any(not self.active(index, day) for index, day, _mode in entries):
+        # A day's plan can always be cleared, even of someone who has since left.
+        if any(
+            not self.active(index, day) and not (mode is None and (index, day) in self.modes)
+            for index, day, mode in entries
+        ):
             return "invalid"
         after = dict(self.modes)
         for index, day, mode in entries:
