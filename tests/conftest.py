@@ -74,6 +74,13 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "vi-VN", "timezone_id": "Asia/Ho_Chi_Minh"}
 
 
+@pytest.fixture(scope="session")
+def playwright(django_db_setup, playwright):
+    # Create the test database before Playwright starts its event loop: Django refuses database work
+    # inside a running loop, so a browser test run on its own would fail while setting up the database.
+    return playwright
+
+
 @pytest.fixture
 def allow_async_unsafe(monkeypatch):
     # Playwright's sync API runs an event loop in the test thread; Django's ORM would refuse otherwise.
