@@ -144,6 +144,8 @@ STORAGES = {
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# The week grid posts one field per staff member and day: a 400-staff health centre sends 2,800 fields.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=5 * 1024 * 1024)
 IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=20000)
 DIRECTIVE_ATTACHMENT_MAX_BYTES = env.int("DIRECTIVE_ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)
