@@ -38,7 +38,11 @@ def home_panels(request, roles):
                     "template": "staffing/panels/agency.html",
                     "agency": agency,
                     "counts": staff_counts(agency.staff.all(), day=today),
-                    "roles_here": [r.label for r in roles.by_agency if agency.pk in roles.by_agency[r]],
+                    "roles_here": [
+                        r.label
+                        for r in roles.by_agency
+                        if r != Role.STAFF_MEMBER and agency.pk in roles.by_agency[r]
+                    ],
                     "can_manage": roles.can_manage_agency(agency.pk),
                 }
             )

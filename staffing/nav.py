@@ -17,7 +17,7 @@ def nav_items(request, roles):
             (_("My agency"), reverse("staffing:agency-detail", args=[agency_id]), "/staffing/agencies/")
         )
     if roles.is_district_manager or roles.managed_agency_ids:
-        items.append((_("Import staff"), reverse("staffing:import-start"), "/staffing/staff/import/"))
+        items.append((_("Staff import"), reverse("staffing:import-start"), "/staffing/staff/import/"))
     if roles.staff_member_id:
         items.append((_("My page"), reverse("staffing:my-page"), "/staffing/staff/"))
     return items

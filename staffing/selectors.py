@@ -1,6 +1,6 @@
 """Reads for agencies and staff, and fetch-and-check helpers: out of the user's scope is a 404."""
 
-from django.db.models import Count, Q
+from django.db.models import Case, Count, Q, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -85,3 +85,17 @@ def public_directory():
     return Agency.objects.active().only(
         "name", "short_name", "kind", "statistics_code", "address", "phone", "email", "website"
     )
+
+
+def in_kind_order(agencies):
+    """Township and communes first, then offices, service units and companies, each by name."""
+    order = [
+        AgencyKind.TOWNSHIP_COMMITTEE,
+        AgencyKind.COMMUNE_COMMITTEE,
+        AgencyKind.SPECIALISED_OFFICE,
+        AgencyKind.PUBLIC_SERVICE_UNIT,
+        AgencyKind.PUBLIC_UTILITY_COMPANY,
+        AgencyKind.OTHER,
+    ]
+    rank = Case(*(When(kind=kind, then=Value(i)) for i, kind in enumerate(order)), default=Value(len(order)))
+    return agencies.order_by(rank, "name")

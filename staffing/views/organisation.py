@@ -18,6 +18,7 @@ from ..selectors import (
     agencies_with_staff_counts,
     get_agency_for_user,
     get_staff_member_for_user,
+    in_kind_order,
     public_directory,
     staff_counts,
     staff_visible_to,
@@ -53,7 +54,7 @@ def agency_list(request):
             )
         if kind := form.cleaned_data["kind"]:
             agencies = agencies.filter(kind=kind)
-    agencies = agencies_with_staff_counts(agencies, day=timezone.localdate()).order_by("kind", "name")
+    agencies = in_kind_order(agencies_with_staff_counts(agencies, day=timezone.localdate()))
     page, query = _page(request, agencies)
     return render(request, "staffing/agency_list.html", {"form": form, "page_obj": page, "query": query})
 
@@ -169,5 +170,5 @@ def staff_edit(request, pk):
 
 def directory(request):
     """Public contact directory of the district's agencies (clause 4 of 2629/UBND: publish how to reach them)."""
-    agencies = public_directory().order_by("kind", "name")
+    agencies = in_kind_order(public_directory())
     return render(request, "staffing/directory.html", {"agencies": agencies})

@@ -24,7 +24,7 @@ def test_head_home_shows_their_agency_card(head_client, agency):
     assert panel["counts"]["total"] == 2
     assert panel["can_manage"]
     assert f"/staffing/agencies/{agency.pk}/staff/import/" in response.text
-    assert "Nhập danh sách cán bộ" in nav_labels(response)
+    assert "Nhập cán bộ" in nav_labels(response)
 
 
 def test_office_home_shows_district_counts(office_client, agency, other_agency):
@@ -43,7 +43,7 @@ def test_leadership_home_has_district_counts_but_no_import(client):
     client.force_login(user_with_role(Role.DISTRICT_LEADERSHIP))
     response = client.get("/home/")
     assert "staffing/panels/district.html" in templates_of(response)
-    assert "Nhập danh sách cán bộ" not in nav_labels(response)
+    assert "Nhập cán bộ" not in nav_labels(response)
 
 
 def test_staff_member_home_shows_their_own_card(client, agency):
