@@ -16,7 +16,12 @@ from staffing.models import Agency
 
 from .constants import DocumentKind
 from .selectors import policy_in_force, published_documents, search_documents, with_references
-from .serializers import DirectiveDetailSerializer, DirectiveSerializer, ErrorSerializer, PolicySerializer
+from .serializers import (
+    DirectiveDetailSerializer,
+    DirectiveSerializer,
+    PolicyErrorSerializer,
+    PolicySerializer,
+)
 
 ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -75,10 +80,10 @@ class PolicyView(APIView):
         responses={
             200: PolicySerializer,
             400: OpenApiResponse(
-                ErrorSerializer, description="Malformed date, or missing or unknown agency."
+                PolicyErrorSerializer, description="Malformed date, or missing or unknown agency."
             ),
             404: OpenApiResponse(
-                ErrorSerializer, description="No policy in force: normal operations, no cap."
+                PolicyErrorSerializer, description="No policy in force: normal operations, no cap."
             ),
         },
     )

@@ -96,5 +96,5 @@ class PolicySerializer(serializers.ModelSerializer):
         ]
 
 
-class ErrorSerializer(serializers.Serializer):
+class PolicyErrorSerializer(serializers.Serializer):
     detail = serializers.CharField()

@@ -59,10 +59,12 @@ def _refuse_unless_draft(document: Document) -> None:
 
 
 def _check_number_free(*, number: str, issuer: str, year: int, exclude_pk=None) -> None:
-    clash = Document.objects.filter(number__iexact=number, issuer__iexact=issuer, issued_year=year)
-    if exclude_pk:
-        clash = clash.exclude(pk=exclude_pk)
-    if clash.exists():
+    # Compared in Python: SQLite's LOWER() and LIKE fold only ASCII letters, and issuers are Vietnamese.
+    key = (number.casefold(), issuer.casefold())
+    same_year = (
+        Document.objects.filter(issued_year=year).exclude(pk=exclude_pk).values_list("number", "issuer")
+    )
+    if any((n.casefold(), i.casefold()) == key for n, i in same_year):
         raise _field_error(
             "number",
             _("Number %(number)s from %(issuer)s in %(year)s is already registered.")
@@ -266,9 +268,10 @@ def _clauses_set(*, document: Document, clauses: Sequence[dict]) -> None:
     numbers = [_normalise(c["number"]).lower() for c in kept]
     duplicates = sorted({n for n in numbers if numbers.count(n) > 1})
     if duplicates:
-        raise ValidationError(
-            {"clauses": _("Clause numbers must differ: %(numbers)s.") % {"numbers": ", ".join(duplicates)}},
-            code="duplicate_clause",
+        raise _field_error(
+            "clauses",
+            _("Clause numbers must differ: %(numbers)s.") % {"numbers": ", ".join(duplicates)},
+            "duplicate_clause",
         )
     existing = {c.pk: c for c in document.clauses.all()}
     for data in clauses:

@@ -210,6 +210,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "AgencyKindEnum": "staffing.constants.AgencyKind",
         "DocumentKindEnum": "directives.constants.DocumentKind",
+        "DocumentStatusEnum": "directives.constants.DocumentStatus",
         "DossierStatusEnum": "tthc.constants.DossierStatus",
         "ChannelEnum": "tthc.constants.Channel",
     },

@@ -1,0 +1,74 @@
+"""The demo: 2629/UBND with its clauses, policy, cited documents and obligations; a second run changes nothing."""
+
+import datetime
+
+import pytest
+
+from directives import demo
+from directives.constants import ReferenceRelation
+from directives.models import AgencyObligation, Clause, Document, DocumentReference, Obligation
+from directives.selectors import policy_in_force
+from staffing import demo as staffing_demo
+from tests.factories import AgencyFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _counts():
+    return (
+        Document.objects.count(),
+        Document.history.count(),
+        Clause.history.count(),
+        DocumentReference.history.count(),
+        Obligation.history.count(),
+        AgencyObligation.history.count(),
+    )
+
+
+def test_demo_without_agencies_still_works_and_is_idempotent():
+    assert demo.seed(password="x") == []
+    letter = Document.objects.get(number="2629/UBND")
+    assert list(letter.clauses.values_list("number", flat=True)) == [
+        "1",
+        "2",
+        "3.1 a",
+        "3.1 b",
+        "3.2",
+        "4",
+        "5",
+        "6",
+    ]
+    relations = dict(letter.outgoing_references.values_list("target__number", "relation"))
+    assert relations == {
+        "1803/UBND-VX": ReferenceRelation.IMPLEMENTS,
+        "2579/UBND": ReferenceRelation.REFERS_TO,
+        "2600/UBND": ReferenceRelation.REFERS_TO,
+        "1174/STTTT-CNTT": ReferenceRelation.REFERS_TO,
+    }
+    assert sorted(Obligation.objects.values_list("clause__number", flat=True)) == ["1", "4", "5"]
+    before = _counts()
+    demo.seed(password="x")
+    assert _counts() == before
+
+
+def test_demo_policy_is_the_letters_policy():
+    demo.seed(password="x")
+    agency = AgencyFactory()
+    assert policy_in_force(agency=agency, day=datetime.date(2021, 6, 3)) is None
+    policy = policy_in_force(agency=agency, day=datetime.date(2021, 6, 4))
+    assert policy.ratio_display == "1/2"
+    assert policy.effective_until is None
+    assert policy.pre_cutoff_date == datetime.date(2021, 6, 3)
+    assert policy.citizen_reception_suspended and policy.inspections_restricted
+    assert policy.in_person_intake_restricted and policy.free_postal_return
+    assert sorted(policy.exempt_duty_groups) == ["epidemic_task_force", "military", "police"]
+
+
+def test_demo_after_the_staffing_demo_has_answers_and_stays_idempotent():
+    staffing_demo.seed(password="demo-2629")
+    demo.seed(password="demo-2629")
+    assert AgencyObligation.objects.filter(done_at__isnull=False).exists()
+    assert AgencyObligation.objects.filter(done_at__isnull=True, acknowledged_on__isnull=False).exists()
+    before = _counts()
+    demo.seed(password="demo-2629")
+    assert _counts() == before

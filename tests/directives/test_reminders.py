@@ -1,0 +1,88 @@
+"""The daily reminder: heads hear of obligations due within three days or overdue, once a day."""
+
+import datetime
+
+import pytest
+from django.core import mail
+
+from directives import services
+from directives.models import ReminderLog
+from directives.tasks import send_obligation_reminders
+from staffing.constants import Role
+from tests.directives.factories import ClauseFactory, ObligationFactory
+from tests.factories import AgencyFactory, user_with_role
+
+pytestmark = pytest.mark.django_db
+
+TODAY = datetime.date(2021, 6, 8)
+
+
+@pytest.fixture
+def head_with_email(agency):
+    user = user_with_role(Role.AGENCY_HEAD, agency, username="truong-phong-tu-phap")
+    user.email = "truongphong@example.gov.vn"
+    user.save()
+    return user
+
+
+def test_running_the_task_twice_sends_one_email(agency, head_with_email, settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    ObligationFactory(title="Quán triệt công văn", due_on=TODAY + datetime.timedelta(days=2))
+    assert send_obligation_reminders(TODAY.isoformat()) == 1
+    assert send_obligation_reminders(TODAY.isoformat()) == 0
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["truongphong@example.gov.vn"]
+    assert "Quán triệt công văn" in message.body
+    assert "Phòng Tư pháp" in message.subject
+    assert ReminderLog.objects.get().sent_at is not None
+
+
+def test_next_day_reminds_again_and_overdue_is_flagged(agency, head_with_email):
+    ObligationFactory(due_on=TODAY)
+    send_obligation_reminders(TODAY.isoformat())
+    send_obligation_reminders((TODAY + datetime.timedelta(days=1)).isoformat())
+    assert len(mail.outbox) == 2
+    assert "QUÁ HẠN" in mail.outbox[1].body
+
+
+def test_no_reminder_for_far_away_or_done_obligations(agency, head_with_email):
+    ObligationFactory(due_on=TODAY + datetime.timedelta(days=4))
+    done = ObligationFactory(due_on=TODAY)
+    services.obligation_acknowledge(
+        obligation=done,
+        agency=agency,
+        user=head_with_email,
+        acknowledged_on=TODAY,
+        method="meeting",
+        evidence_text="Biên bản",
+    )
+    services.obligation_mark_done(obligation=done, agency=agency, user=head_with_email)
+    assert services.obligation_reminders_send(day=TODAY) == 0
+    assert mail.outbox == []
+
+
+def test_agency_email_is_used_when_its_head_has_none():
+    AgencyFactory(name="UBND xã An Phú", email="anphu@example.gov.vn")
+    ObligationFactory(clause=ClauseFactory(), due_on=TODAY)
+    services.obligation_reminders_send(day=TODAY)
+    assert mail.outbox[0].to == ["anphu@example.gov.vn"]
+
+
+def test_failed_sending_is_retried_by_the_next_run(agency, head_with_email, monkeypatch):
+    ObligationFactory(due_on=TODAY)
+
+    def refuse(*args, **kwargs):
+        raise ConnectionRefusedError("smtp down")
+
+    monkeypatch.setattr(services, "send_mail", refuse)
+    assert services.obligation_reminders_send(day=TODAY) == 0
+    assert not ReminderLog.objects.exists()
+    monkeypatch.undo()
+    assert services.obligation_reminders_send(day=TODAY) == 1
+
+
+def test_reminder_task_is_scheduled_daily_at_half_past_seven(settings):
+    entry = settings.CELERY_BEAT_SCHEDULE["directives-obligation-reminders"]
+    assert entry["task"] == "directives.tasks.send_obligation_reminders"
+    assert (entry["schedule"].hour, entry["schedule"].minute) == ({7}, {30})
