@@ -9,7 +9,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 HEADERS = ["Mã cán bộ", "Họ và tên", "Chức vụ", "Loại", "Nhóm nhiệm vụ", "Điện thoại di động"]
 
 
-def staff_row(code, name="Nguyễn Văn An", position="Chuyên viên", category="Công chức", duty="", phone="0912345678"):
+def staff_row(
+    code, name="Nguyễn Văn An", position="Chuyên viên", category="Công chức", duty="", phone="0912345678"
+):
     return [code, name, position, category, duty, phone]
 
 
@@ -31,5 +33,7 @@ def xlsx_upload(rows, headers=HEADERS, *, name="staff.xlsx"):
     buffer = io.BytesIO()
     workbook.save(buffer)
     return SimpleUploadedFile(
-        name, buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        name,
+        buffer.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
