@@ -148,17 +148,20 @@ class Importer:
     def _validate_rows(self, table, positions, result) -> list[Row]:
         rows, first_seen = [], {}
         for number, cells in table.rows:
-            data = {}
-            for name, index in positions.items():
-                cell = cells[index] if index < len(cells) else None
-                if cell is not None and cell.is_formula:
+            # Any formula is refused, even in a column the importer ignores: the file is not what it shows.
+            for index, cell in enumerate(cells):
+                if cell.is_formula:
+                    header = table.headers[index] if index < len(table.headers) else ""
                     result.errors.append(
                         RowError(
                             number,
-                            self._headers[name],
+                            header or _column_letter(index),
                             _("Formulas are not accepted; type the value itself."),
                         )
                     )
+            data = {}
+            for name, index in positions.items():
+                cell = cells[index] if index < len(cells) else None
                 data[name] = _form_value(cell.value if cell is not None else None)
             form = self.make_form(data)
             if not form.is_valid():
@@ -200,6 +203,15 @@ class Importer:
         else:
             for message in exc.messages:
                 result.errors.append(RowError(number, "", message))
+
+
+def _column_letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return letters
 
 
 def _form_value(value):

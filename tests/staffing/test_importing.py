@@ -150,6 +150,13 @@ def test_formula_cell_in_xlsx_is_refused(agency):
     assert StaffMember.objects.count() == 0
 
 
+def test_formula_in_a_column_the_importer_ignores_is_refused_too(agency):
+    rows = [[*staff_row("TP-001"), "=SUM(1,2)"]]
+    result = run(agency, xlsx_upload(rows, [*HEADERS, ""]))
+    assert [(e.row, e.column) for e in result.errors] == [(2, "G")]
+    assert StaffMember.objects.count() == 0
+
+
 def test_formula_in_csv_is_refused(agency):
     result = run(agency, csv_upload([staff_row("=1+1")]))
     assert [(e.row, e.column) for e in result.errors][0] == (2, "Mã cán bộ")
