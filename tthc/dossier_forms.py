@@ -3,7 +3,7 @@
 import datetime
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Div, Field, Fieldset, Layout, Submit
+from crispy_forms.layout import HTML, Div, Field, Fieldset, Layout, Submit
 from django import forms
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -111,7 +111,12 @@ class DossierReceiveForm(forms.Form):
                     Div("received_time", css_class="col-5 col-md-3"),
                     css_class="row",
                 ),
-                Div(css_id="channel-hint", css_class="mb-3", aria_live="polite"),
+                Div(
+                    HTML('{% include "tthc/dossiers/_channel_hint.html" %}'),
+                    css_id="channel-hint",
+                    css_class="mb-3",
+                    aria_live="polite",
+                ),
                 Field("channel"),
                 "special_case_reason",
             ),
@@ -129,6 +134,18 @@ class DossierReceiveForm(forms.Form):
             Fieldset(_("Documents and result"), "documents_received", "result_delivery"),
             Submit("submit", _("Receive the dossier")),
         )
+
+    def chosen_procedure_and_day(self):
+        """The procedure and intake day typed so far (valid or not), for the channel hint."""
+        field = self.fields["procedure"]
+        try:
+            procedure = field.clean(self.data.get("procedure")) if self.is_bound else None
+            day = (
+                self.fields["received_date"].clean(self.data.get("received_date")) if self.is_bound else None
+            )
+        except ValidationError:
+            return None, None
+        return procedure, day
 
     def received_at(self) -> datetime.datetime:
         return timezone.make_aware(

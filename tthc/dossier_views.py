@@ -132,7 +132,9 @@ def dossier_receive_view(request, agency_id):
                 % {"code": dossier.code, "due": dossier.due_date.strftime("%d/%m/%Y")},
             )
             return redirect("tthc:dossier-detail", dossier.pk)
-    return render(request, "tthc/dossiers/receive.html", {"agency": agency, "form": form})
+    procedure, day = form.chosen_procedure_and_day()
+    rules = intake_rules(agency=agency, procedure=procedure, day=day) if procedure and day else None
+    return render(request, "tthc/dossiers/receive.html", {"agency": agency, "form": form, "rules": rules})
 
 
 @login_required

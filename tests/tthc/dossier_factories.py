@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from directives.models import Document, WorkModePolicy
 from staffing.constants import AgencyKind, Role
 from tests.factories import (
     AgencyFactory,
@@ -16,6 +17,7 @@ from tests.factories import (
 )
 from tthc.constants import Channel
 from tthc.dossier_services import dossier_receive
+from tthc.models import UrgentList
 
 
 def at(day: datetime.date, hour: int = 9, minute: int = 0) -> datetime.datetime:
@@ -47,8 +49,10 @@ def district_under_2629(
         email="phuocthanh@example.gov.vn",
     )
     officer = user_with_role(Role.ONE_STOP_OFFICER, commune, username=f"motcua-{statistics_code}")
-    directive = DocumentFactory(number="2629/UBND")
-    policy = WorkModePolicyFactory(directive=directive)
+    directive = Document.objects.filter(number="2629/UBND").first() or DocumentFactory(number="2629/UBND")
+    policy = WorkModePolicy.objects.filter(directive=directive).first() or WorkModePolicyFactory(
+        directive=directive
+    )
     birth = ProcedureFactory(
         code="1.001193", name="Đăng ký khai sinh", processing_time_unit="same_day", online_level=3
     )
@@ -70,7 +74,10 @@ def district_under_2629(
     postal_refused = ProcedureFactory(
         code="1.001699", name="Xác định mức độ khuyết tật", online_level=2, postal_intake_accepted=False
     )
-    urgent_list_published(procedures=[birth], effective_from=datetime.date(2021, 6, 4), directive=directive)
+    if not UrgentList.objects.exists():
+        urgent_list_published(
+            procedures=[birth], effective_from=datetime.date(2021, 6, 4), directive=directive
+        )
     return District(commune, officer, policy, birth, marriage, business, postal_refused)
 
 
