@@ -46,6 +46,13 @@ def office_client(client, office_user):
 
 # Browser tests: Debian's chromium, never a downloaded browser ------------------------------------
 
+
+def pytest_collection_modifyitems(config, items):
+    # Playwright's event loop stays up for the rest of the session once a browser test has run, and Django
+    # then refuses the database flush of later transactional tests: run the browser tests last.
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
+
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
