@@ -131,7 +131,7 @@ def _write(agency, entries, existing, actor):
         row = existing.get((entry.staff_id, entry.day))
         if not entry.mode:
             if row is not None and row.agency_id == agency.pk:
-                to_delete.append(row.pk)
+                to_delete.append(row)
         elif row is None:
             to_create.append(
                 WorkMode(
@@ -157,6 +157,22 @@ def _write(agency, entries, existing, actor):
             default_date=now,
         )
     if to_delete:
-        for row in WorkMode.objects.filter(pk__in=to_delete):
-            row._history_user = actor
-            row.delete()
+        _delete_with_history(to_delete, actor=actor, when=now)
+
+
+def _delete_with_history(rows, *, actor, when):
+    """Delete rows in two statements, recording each deletion the way simple_history would one by one."""
+    history = WorkMode.history.model
+    history.objects.bulk_create(
+        history(
+            history_date=when,
+            history_user=actor,
+            history_type="-",
+            **{field.attname: getattr(row, field.attname) for field in history.tracked_fields},
+        )
+        for row in rows
+    )
+    # QuerySet.delete() would send post_delete per row, and simple_history would then record each
+    # deletion a second time, one INSERT per row: the rows go in one DELETE instead.
+    queryset = WorkMode.objects.filter(pk__in=[row.pk for row in rows])
+    queryset._raw_delete(queryset.db)
