@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import check_password, make_password
 from simple_history.utils import bulk_create_with_history
 
 from .constants import AgencyKind, DutyGroup, Role, StaffCategory
@@ -443,9 +444,24 @@ ACCOUNTS = [
 ]
 
 
+def _set_password(user, password: str, hashes: dict) -> None:
+    """Set the password only if it differs; the accounts share one hash, so a re-run checks it once.
+
+    Each check costs a full PBKDF2 run; seven of them made a re-run of seed_demo take seconds.
+    """
+    if user.password not in hashes["checked"]:
+        hashes["checked"][user.password] = check_password(password, user.password)
+    if not hashes["checked"][user.password]:
+        hashes["new"] = hashes["new"] or make_password(password)
+        hashes["checked"][hashes["new"]] = True
+        user.password = hashes["new"]
+        user.save(update_fields=["password"])
+
+
 def _seed_accounts(agencies, password: str) -> list[dict]:
     User = get_user_model()
     made = []
+    hashes = {"checked": {}, "new": None}
     for account in ACCOUNTS:
         agency = agencies[account.agency_key] if account.agency_key else None
         member = None
@@ -455,7 +471,7 @@ def _seed_accounts(agencies, password: str) -> list[dict]:
                 .order_by("staff_code")
                 .first()
             )
-        user, created = User.objects.get_or_create(
+        user, _created = User.objects.get_or_create(
             username=account.username,
             defaults={
                 "first_name": member.full_name if member else account.full_name,
@@ -463,9 +479,7 @@ def _seed_accounts(agencies, password: str) -> list[dict]:
                 "is_superuser": account.role == Role.DISTRICT_ADMIN,
             },
         )
-        if created or not user.check_password(password):
-            user.set_password(password)
-            user.save(update_fields=["password"])
+        _set_password(user, password, hashes)
         district_wide = account.agency_key is None or account.role == Role.DISTRICT_OFFICE
         role_agency = None if district_wide else agency
         if not RoleAssignment.objects.filter(user=user, role=account.role, agency=role_agency).exists():
