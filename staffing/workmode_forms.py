@@ -94,7 +94,7 @@ class WeekHelperForm(forms.Form):
 
     fill_day = forms.TypedChoiceField(label=_("Day"), coerce=datetime.date.fromisoformat, required=False)
     fill_mode = forms.ChoiceField(
-        label=_("Set every cell to"), choices=[("", _("no plan")), *WorkModeKind.choices], required=False
+        label=_("Set every cell to"), choices=[*WorkModeKind.choices, ("", _("no plan"))], required=False
     )
     rotation = forms.ChoiceField(
         label=_("A/B rotation"),

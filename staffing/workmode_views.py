@@ -203,8 +203,13 @@ def week(request, pk):
     groups, exempt_rows = _grid_rows(grid, staff, plan, invalid)
     query = urlencode({"week": _iso_week(start), **filters.params})
     today = timezone.localdate()
+    # The day a phone shows first: a refused day, else today, else the first day over the cap.
     shown_day = next(
-        (c["index"] for c in columns if c["is_today"]), next((c["index"] for c in columns if c["over"]), 0)
+        (c["index"] for c in columns if c["day"] in refused),
+        next(
+            (c["index"] for c in columns if c["is_today"]),
+            next((c["index"] for c in columns if c["over"]), 0),
+        ),
     )
     context = {
         "agency": agency,
