@@ -8,6 +8,7 @@ import datetime
 import random
 import statistics
 import time
+from urllib.parse import urlencode
 
 from django.contrib.auth import get_user_model
 from django.db import connection
@@ -180,7 +181,7 @@ def save_grid(agency, rng) -> list[list]:
     data["action"] = "save"
     with CaptureQueriesContext(connection) as captured:
         start = time.perf_counter()
-        response = client.post(url, data)
+        response = client.post(url, urlencode(data), content_type="application/x-www-form-urlencoded")
         seconds = time.perf_counter() - start
     outcome = "saved" if response.status_code == 302 else f"HTTP {response.status_code}"
     rows.append(["week page POST (one submit)", len(data) - 1, len(captured), seconds, outcome])
