@@ -165,6 +165,7 @@ def test_over_the_cap_is_409_with_the_day_in_vietnamese_and_nothing_saved(api, a
     entries = [entry(staff[0], TUESDAY)] + [entry(member) for member in staff[:3]]
     response = api.post(modes_url(agency), {"entries": entries}, format="json")
     assert response.status_code == 409
+    assert response.json()["detail"] == "Vượt mức tối đa làm việc tại nhà; không lưu thay đổi nào."
     (error,) = response.json()["errors"]
     assert error == {
         "date": "2021-06-07",
