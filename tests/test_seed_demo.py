@@ -35,15 +35,17 @@ def sample(model, fields):
     return list(model.objects.order_by("pk").values_list(*fields)[::97])
 
 
-def test_second_run_changes_nothing():
-    seed()
+def test_second_run_changes_nothing_and_prints_the_accounts_as_json():
+    table = seed()
+    assert "truongphong" in table
+    assert "Phòng Tư pháp" in table
     counts = row_counts()
     staff = sample(
         StaffMember, ["agency_id", "staff_code", "full_name", "mobile_phone", "category", "user_id"]
     )
     agencies = sample(Agency, ["name", "statistics_code", "kind", "phone"])
     passwords = dict(get_user_model().objects.values_list("username", "password"))
-    seed()
+    accounts = json.loads(seed("--json"))
     assert row_counts() == counts
     assert (
         sample(StaffMember, ["agency_id", "staff_code", "full_name", "mobile_phone", "category", "user_id"])
@@ -51,6 +53,11 @@ def test_second_run_changes_nothing():
     )
     assert sample(Agency, ["name", "statistics_code", "kind", "phone"]) == agencies
     assert dict(get_user_model().objects.values_list("username", "password")) == passwords
+    by_name = {a["username"]: a for a in accounts}
+    assert {"admin", "vanphong", "lanhdao", "truongphong", "chutichxa", "motcua", "canbo"} <= set(by_name)
+    assert by_name["truongphong"]["agency"] == "Phòng Tư pháp"
+    assert by_name["chutichxa"]["agency"] == "UBND xã Phước Thạnh"
+    assert all({"username", "role", "agency"} <= set(a) for a in accounts)
 
 
 def test_demo_district_has_the_communes_and_about_two_thousand_staff():
@@ -74,7 +81,7 @@ def test_demo_district_has_the_communes_and_about_two_thousand_staff():
         member.full_clean()
 
 
-def test_one_account_per_role_with_the_given_password():
+def test_one_account_per_role_with_the_given_password_which_a_rerun_can_change():
     seed()
     users = {u.username: u for u in get_user_model().objects.all()}
     assert users["admin"].is_superuser
@@ -95,23 +102,5 @@ def test_one_account_per_role_with_the_given_password():
     assert users["canbo"].staff_profile.agency == tu_phap
     assert users["chutichxa"].staff_profile.agency.statistics_code == "27526"
 
-
-def test_table_lists_the_accounts():
-    output = seed()
-    assert "truongphong" in output
-    assert "Phòng Tư pháp" in output
-
-
-def test_json_output_lists_username_role_and_agency():
-    accounts = json.loads(seed("--json"))
-    by_name = {a["username"]: a for a in accounts}
-    assert {"admin", "vanphong", "lanhdao", "truongphong", "chutichxa", "motcua", "canbo"} <= set(by_name)
-    assert by_name["truongphong"]["agency"] == "Phòng Tư pháp"
-    assert by_name["chutichxa"]["agency"] == "UBND xã Phước Thạnh"
-    assert all({"username", "role", "agency"} <= set(a) for a in accounts)
-
-
-def test_password_option_changes_the_password_of_existing_accounts():
-    seed()
     call_command("seed_demo", "--password", "mat-khau-moi", stdout=io.StringIO())
     assert get_user_model().objects.get(username="canbo").check_password("mat-khau-moi")
