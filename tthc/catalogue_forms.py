@@ -148,13 +148,13 @@ class ImportFileForm(forms.Form):
 
 class UrgentListHeaderForm(forms.Form):
     directive = forms.ModelChoiceField(
-        label=_("directive"),
+        label=_("Directive or letter deciding the list"),
         queryset=None,
         required=False,
         help_text=_("The directive that decides this list; required before publishing."),
     )
-    title = forms.CharField(label=_("title"), max_length=255, required=False)
-    note = forms.CharField(label=_("note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    title = forms.CharField(label=_("Title of the list"), max_length=255, required=False)
+    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -189,7 +189,7 @@ class UrgentListItemsForm(UrgentListHeaderForm):
 
 
 class UrgentListPublishForm(forms.Form):
-    effective_from = forms.DateField(label=_("effective from"))
+    effective_from = forms.DateField(label=_("Effective from (dd/mm/yyyy)"))
 
 
 class UrgentListDiffForm(forms.Form):

@@ -10,7 +10,7 @@ def nav_items(request, roles):
     items = []
     if roles.sees_all_agencies:
         catalogue = reverse("tthc:procedure-list")
-        items.append((_("Procedure catalogue"), catalogue, catalogue))
+        items.append((_("Procedures"), catalogue, catalogue))
         urgent_lists = reverse("tthc:urgent-list-index")
         items.append((_("Urgent lists"), urgent_lists, urgent_lists))
     items.extend(dossier_nav_items(request, roles))
