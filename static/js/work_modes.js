@@ -25,6 +25,8 @@
   }
 
   grid.classList.add("wm-tabbed");
+  grid.parentElement.classList.add("wm-tabbed-scroll");
+  document.querySelectorAll(".wm-daytabs").forEach(function (bar) { bar.hidden = false; });
   tabs.forEach(function (tab) {
     tab.addEventListener("click", function () { showDay(tab.dataset.wmDay); });
   });

@@ -483,3 +483,12 @@ def test_home_shows_the_head_today_and_the_office_district_summary(client, agenc
     page = client.get(reverse("home")).content.decode()
     assert "Phương thức làm việc trên địa bàn huyện" in page
     assert "chưa xếp lịch" in page
+
+
+def test_district_table_keeps_a_mistyped_day_and_says_why(office_client, policy):
+    response = office_client.get(district_url(day="31/02/2021"))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert 'value="31/02/2021"' in page
+    assert response.context["form"].errors["day"]
+    assert '<div class="invalid-feedback">' in page
