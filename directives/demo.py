@@ -223,14 +223,12 @@ ACKNOWLEDGED_ON = datetime.date(2021, 6, 7)
 
 
 def _office_user():
-    assignment = (
-        RoleAssignment.objects.filter(role__in=[Role.DISTRICT_OFFICE, Role.DISTRICT_ADMIN])
-        .select_related("user")
-        .order_by("role", "user__username")
-        .first()
-    )
-    if assignment:
-        return assignment.user
+    for role in (Role.DISTRICT_OFFICE, Role.DISTRICT_ADMIN):
+        assignment = (
+            RoleAssignment.objects.filter(role=role).select_related("user").order_by("user__username").first()
+        )
+        if assignment:
+            return assignment.user
     return get_user_model().objects.filter(is_superuser=True).order_by("pk").first()
 
 

@@ -289,7 +289,9 @@ def obligations_for_agency(*, agency, today: datetime.date | None = None) -> lis
     obligations = [o for o in active_obligations() if _addresses(o, agency)]
     statuses = {
         s.obligation_id: s
-        for s in AgencyObligation.objects.filter(agency=agency, obligation__in=[o.pk for o in obligations])
+        for s in AgencyObligation.objects.filter(
+            agency=agency, obligation__in=[o.pk for o in obligations]
+        ).select_related("done_by")
     }
     return [
         AgencyObligationRow(o, statuses.get(o.pk), obligation_state(o, statuses.get(o.pk), today))
@@ -298,7 +300,7 @@ def obligations_for_agency(*, agency, today: datetime.date | None = None) -> lis
 
 
 def obligation_matrix(*, kind: str = "", today: datetime.date | None = None) -> dict:
-    """Agencies × obligations with each cell's state (None: not addressed), in four queries whatever the size."""
+    """Agencies × obligations, each cell {"state", "acknowledged"} or None when not addressed; four queries."""
     today = today or timezone.localdate()
     agencies = list(Agency.objects.active().order_by("kind", "name"))
     if kind:
@@ -319,8 +321,11 @@ def obligation_matrix(*, kind: str = "", today: datetime.date | None = None) -> 
             if not _addresses(obligation, agency):
                 cells.append(None)
                 continue
-            state = obligation_state(obligation, statuses.get((obligation.pk, agency.pk)), today)
-            cells.append(state)
+            status = statuses.get((obligation.pk, agency.pk))
+            state = obligation_state(obligation, status, today)
+            # An overdue obligation may still have been acknowledged: the office wants to see both.
+            acknowledged = state == ObligationState.OVERDUE and bool(status and status.acknowledged_on)
+            cells.append({"state": state, "acknowledged": acknowledged})
             totals[state] += 1
             columns[obligation.pk][state] += 1
         rows.append({"agency": agency, "cells": cells})

@@ -42,6 +42,13 @@ def _normalise(text: str) -> str:
     return re.sub(r"\s+", " ", (text or "").strip())
 
 
+def _by(instance, user):
+    """Name the user in the history row even outside a web request (API, demo, Celery)."""
+    if user is not None:
+        instance._history_user = user
+    return instance
+
+
 def _field_error(field: str, message: str, code: str) -> ValidationError:
     return ValidationError({field: ValidationError(message, code=code)})
 
@@ -115,8 +122,8 @@ def document_create(
     if attachment:
         document.attachment = attachment
     document.full_clean()
-    document.save()
-    _clauses_set(document=document, clauses=clauses)
+    _by(document, user).save()
+    _clauses_set(document=document, clauses=clauses, user=user)
     return document
 
 
@@ -155,9 +162,9 @@ def document_update(
     elif remove_attachment:
         document.attachment = ""
     document.full_clean()
-    document.save()
+    _by(document, user).save()
     if clauses is not None:
-        _clauses_set(document=document, clauses=clauses)
+        _clauses_set(document=document, clauses=clauses, user=user)
     return document
 
 
@@ -174,7 +181,7 @@ def document_publish(*, document: Document, user) -> Document:
     document.published_at = timezone.now()
     document.published_by = user
     document.full_clean()
-    document.save(update_fields=["status", "published_at", "published_by", "updated_at"])
+    _by(document, user).save(update_fields=["status", "published_at", "published_by", "updated_at"])
     return document
 
 
@@ -202,7 +209,9 @@ def document_revoke(*, document: Document, user, revoked_on: datetime.date, reas
     document.revoked_by = user
     document.revocation_reason = (reason or "").strip()
     document.full_clean()
-    document.save(update_fields=["status", "revoked_on", "revoked_by", "revocation_reason", "updated_at"])
+    _by(document, user).save(
+        update_fields=["status", "revoked_on", "revoked_by", "revocation_reason", "updated_at"]
+    )
     return document
 
 
@@ -222,7 +231,9 @@ def _check_clause_number_free(*, document: Document, number: str, exclude_pk=Non
 
 
 @transaction.atomic
-def clause_create(*, document: Document, number: str, text: str, position: int | None = None) -> Clause:
+def clause_create(
+    *, document: Document, number: str, text: str, position: int | None = None, user=None
+) -> Clause:
     document = Document.objects.select_for_update().get(pk=document.pk)
     _refuse_unless_draft(document)
     number = _normalise(number)
@@ -231,12 +242,14 @@ def clause_create(*, document: Document, number: str, text: str, position: int |
         position = document.clauses.count() + 1
     clause = Clause(document=document, number=number, text=(text or "").strip(), position=position)
     clause.full_clean()
-    clause.save()
+    _by(clause, user).save()
     return clause
 
 
 @transaction.atomic
-def clause_update(*, clause: Clause, number: str, text: str, position: int | None = None) -> Clause:
+def clause_update(
+    *, clause: Clause, number: str, text: str, position: int | None = None, user=None
+) -> Clause:
     document = Document.objects.select_for_update().get(pk=clause.document_id)
     _refuse_unless_draft(document)
     number = _normalise(number)
@@ -246,12 +259,12 @@ def clause_update(*, clause: Clause, number: str, text: str, position: int | Non
     if position is not None:
         clause.position = position
     clause.full_clean()
-    clause.save()
+    _by(clause, user).save()
     return clause
 
 
 @transaction.atomic
-def clause_delete(*, clause: Clause) -> None:
+def clause_delete(*, clause: Clause, user=None) -> None:
     document = Document.objects.select_for_update().get(pk=clause.document_id)
     _refuse_unless_draft(document)
     if clause.obligations.exists():
@@ -260,10 +273,10 @@ def clause_delete(*, clause: Clause) -> None:
             % {"number": clause.number},
             code="clause_has_obligations",
         )
-    clause.delete()
+    _by(clause, user).delete()
 
 
-def _clauses_set(*, document: Document, clauses: Sequence[dict]) -> None:
+def _clauses_set(*, document: Document, clauses: Sequence[dict], user=None) -> None:
     kept = [c for c in clauses if not c.get("delete")]
     numbers = [_normalise(c["number"]).lower() for c in kept]
     duplicates = sorted({n for n in numbers if numbers.count(n) > 1})
@@ -276,14 +289,14 @@ def _clauses_set(*, document: Document, clauses: Sequence[dict]) -> None:
     existing = {c.pk: c for c in document.clauses.all()}
     for data in clauses:
         if data.get("delete") and data.get("id") in existing:
-            clause_delete(clause=existing.pop(data["id"]))
+            clause_delete(clause=existing.pop(data["id"]), user=user)
     for position, data in enumerate(kept, start=1):
         number, text = _normalise(data["number"]), (data["text"] or "").strip()
         clause = existing.get(data.get("id"))
         if clause is None:
-            clause_create(document=document, number=number, text=text, position=position)
+            clause_create(document=document, number=number, text=text, position=position, user=user)
         elif (clause.number, clause.text, clause.position) != (number, text, position):
-            clause_update(clause=clause, number=number, text=text, position=position)
+            clause_update(clause=clause, number=number, text=text, position=position, user=user)
 
 
 # References --------------------------------------------------------------------------------------
@@ -339,14 +352,14 @@ def reference_add(*, source: Document, target: Document, relation: str, user=Non
         )
     reference = DocumentReference(source=source, target=target, relation=relation)
     reference.full_clean()
-    reference.save()
+    _by(reference, user).save()
     return reference
 
 
 @transaction.atomic
-def reference_remove(*, reference: DocumentReference) -> None:
+def reference_remove(*, reference: DocumentReference, user=None) -> None:
     _refuse_unless_draft(Document.objects.select_for_update().get(pk=reference.source_id))
-    reference.delete()
+    _by(reference, user).delete()
 
 
 # The work-mode policy ----------------------------------------------------------------------------
@@ -427,7 +440,7 @@ def policy_set(
     policy.pre_cutoff_date = pre_cutoff_date
     policy.free_postal_return = free_postal_return
     policy.full_clean()
-    policy.save()
+    _by(policy, user).save()
     return policy
 
 
@@ -478,7 +491,7 @@ def obligation_create(
         created_by=user,
     )
     obligation.full_clean()
-    obligation.save()
+    _by(obligation, user).save()
     obligation.agencies.set(list(agencies or ()))
     return obligation
 
@@ -545,7 +558,7 @@ def obligation_acknowledge(
         status.evidence_file = evidence_file
     status.acknowledged_by = user
     status.full_clean()
-    status.save()
+    _by(status, user).save()
     return status
 
 
@@ -565,7 +578,7 @@ def obligation_mark_done(*, obligation: Obligation, agency, user, note: str = ""
     status.done_by = user
     status.done_note = (note or "").strip()
     status.full_clean()
-    status.save()
+    _by(status, user).save()
     return status
 
 

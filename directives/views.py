@@ -288,7 +288,7 @@ def reference_remove(request, pk, reference_pk):
     _require_office(request)
     reference = get_object_or_404(DocumentReference, pk=reference_pk, source_id=pk)
     try:
-        services.reference_remove(reference=reference)
+        services.reference_remove(reference=reference, user=request.user)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:

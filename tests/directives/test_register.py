@@ -98,6 +98,7 @@ def test_every_change_is_in_the_history(office_user):
     assert document.history.count() == 3
     assert [h.history_type for h in document.history.order_by("history_id")] == ["+", "~", "~"]
     assert Clause.history.filter(document_id=document.pk).count() == 3
+    assert {h.history_user for h in document.history.all()} == {office_user}
 
 
 def test_clause_numbers_must_differ(office_user):
