@@ -57,11 +57,14 @@ class WorkModeAdmin(SimpleHistoryAdmin):
     search_fields = ["staff__full_name", "staff__staff_code", "agency__name"]
     list_select_related = ["staff", "agency", "updated_by"]
     autocomplete_fields = ["staff"]
-    history_list_display = ["mode", "agency"]
-    fieldsets = [
-        (None, {"fields": ["staff", "day", "mode"]}),
-        (_("Last change"), {"fields": ["agency", "updated_by", "updated_at"]}),
-    ]
+    # Each history row's object already reads "staff · day · mode" in words.
+    history_list_display = ["agency"]
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = [(None, {"fields": ["staff", "day", "mode"]})]
+        if obj:
+            fieldsets.append((_("Last change"), {"fields": ["agency", "updated_by", "updated_at"]}))
+        return fieldsets
 
     def get_readonly_fields(self, request, obj=None):
         audit = ["agency", "updated_by", "updated_at"]
