@@ -21,6 +21,7 @@ from .catalogue_services import (
     urgent_list_set_items,
 )
 from .constants import CalendarDayKind, ProcedureLevel, ProcessingTimeUnit
+from .dossier_demo import seed_dossiers
 from .models import CalendarDay, Procedure, UrgentList
 
 D = datetime.date
@@ -227,4 +228,4 @@ def seed_catalogue() -> None:
 
 def seed(*, password: str) -> list[dict]:
     seed_catalogue()
-    return []
+    return seed_dossiers(password=password)

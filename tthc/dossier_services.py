@@ -296,10 +296,19 @@ def _free_postal_return(dossier: Dossier) -> bool:
 
 @transaction.atomic
 def dossier_transition(
-    *, dossier: Dossier, to_status: str, actor, note: str = "", postage_amount: int | None = None
+    *,
+    dossier: Dossier,
+    to_status: str,
+    actor,
+    note: str = "",
+    postage_amount: int | None = None,
+    at: datetime.datetime | None = None,
 ) -> Dossier:
     """Move the dossier one step along its trail; refusing needs a reason, a free postal return books
-    its postage (the officer's figure, or the configured flat rate)."""
+    its postage (the officer's figure, or the configured flat rate).
+
+    `at` records a step taken earlier (a paper register typed in later); it defaults to now.
+    """
     dossier = Dossier.objects.select_for_update().get(pk=dossier.pk)
     if not may_receive_dossiers(actor, dossier.agency_id):
         raise PermissionDenied
@@ -321,17 +330,23 @@ def dossier_transition(
         raise ValidationError({"postage_amount": _("Postage cannot be negative.")}, code="negative_postage")
 
     now = timezone.now()
+    at = at or now
+    if at > now + CLOCK_SKEW or at < (dossier.status_changed_at or dossier.received_at):
+        raise ValidationError(
+            {"at": _("A step cannot be dated before the previous one or in the future.")},
+            code="bad_step_time",
+        )
     event = DossierEvent(
         dossier=dossier,
         kind=DossierEventKind.STATUS,
         status_from=dossier.status,
         status_to=to_status,
         note=note,
-        at=now,
+        at=at,
         by=actor,
     )
     dossier.status = to_status
-    dossier.status_changed_at = now
+    dossier.status_changed_at = at
     fields = ["status", "status_changed_at"]
     if to_status == DossierStatus.REFUSED:
         dossier.refusal_reason = note
