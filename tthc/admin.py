@@ -89,3 +89,6 @@ class UrgentListAdmin(ReadOnlyMixin, SimpleHistoryAdmin):
     list_filter = ["status"]
     list_select_related = ["directive", "published_by"]
     inlines = [UrgentListItemInline]
+
+
+from . import dossier_admin  # noqa: E402, F401  (registers the dossier admin classes)
