@@ -13,8 +13,9 @@ from staffing.importing.fields import fold
 
 from .catalogue_services import procedure_values
 from .constants import ProcedureLevel, ProcessingTimeUnit, UrgentListStatus
-from .models import Procedure, UrgentList
+from .models import Procedure, UrgentList, UrgentListItem
 
+CONDITIONS_MAX_LENGTH = UrgentListItem._meta.get_field("conditions").max_length
 ONLINE_LEVEL_CHOICES = [(str(n), _("Level %(n)s") % {"n": n}) for n in range(1, 5)]
 
 
@@ -183,9 +184,19 @@ class UrgentListItemsForm(UrgentListHeaderForm):
         super().__init__(*args, **kwargs)
         self.fields["procedures"].queryset = Procedure.objects.filter(is_active=True).order_by("code")
 
+    def clean(self):
+        cleaned = super().clean()
+        for procedure in cleaned.get("procedures") or []:
+            if len(self.data.get(f"conditions-{procedure.pk}") or "") > CONDITIONS_MAX_LENGTH:
+                self.add_error(
+                    "procedures",
+                    _("The conditions of %(code)s are longer than %(max)s characters.")
+                    % {"code": procedure.code, "max": CONDITIONS_MAX_LENGTH},
+                )
+        return cleaned
+
     def items(self) -> list[tuple[Procedure, str]]:
-        chosen = self.cleaned_data["procedures"]
-        return [(p, (self.data.get(f"conditions-{p.pk}") or "")[:500]) for p in chosen]
+        return [(p, self.data.get(f"conditions-{p.pk}") or "") for p in self.cleaned_data["procedures"]]
 
 
 class UrgentListPublishForm(forms.Form):

@@ -99,6 +99,16 @@ def test_office_composes_with_conditions(office_client, draft, letter, birth, ma
     }
 
 
+def test_overlong_conditions_are_refused_at_the_list(office_client, draft, letter, birth):
+    url = reverse("tthc:urgent-list-compose", args=[draft.pk])
+    response = office_client.post(
+        url, {"directive": letter.pk, "procedures": [birth.pk], f"conditions-{birth.pk}": "x" * 501}
+    )
+    assert response.status_code == 200
+    assert "1.001193" in response.context["form"].errors["procedures"][0]
+    assert draft.items.get().conditions == ""
+
+
 def test_office_publishes_with_an_effective_date(office_client, draft):
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)
     response = office_client.post(
