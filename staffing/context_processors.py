@@ -1,23 +1,36 @@
 from django.conf import settings
+from django.utils.translation import pgettext_lazy
 
 from .roles import roles_for
 
 
-def navigation(request):
-    """The menu of the signed-in user's roles: each app's nav module adds its own entries."""
+def _menu_groups():
     from directives import nav as directives_nav
     from tthc import nav as tthc_nav
 
     from . import nav as staffing_nav
     from . import workmode_nav
 
+    return (
+        (pgettext_lazy("menu", "Work schedule"), workmode_nav),
+        (pgettext_lazy("menu", "Agencies and staff"), staffing_nav),
+        (pgettext_lazy("menu", "Directives"), directives_nav),
+        (pgettext_lazy("menu", "Procedures"), tthc_nav),
+    )
+
+
+def navigation(request):
+    """The menu of the signed-in user's roles: one drop-down per app, each app's nav module adds its entries."""
     roles = roles_for(request.user)
-    items = []
+    groups = []
     if request.user.is_authenticated:
-        for module in (workmode_nav, staffing_nav, directives_nav, tthc_nav):
-            items.extend(module.nav_items(request, roles))
+        for label, module in _menu_groups():
+            items = module.nav_items(request, roles)
+            if items:
+                active = any(prefix and request.path.startswith(prefix) for _label, _url, prefix in items)
+                groups.append({"label": label, "items": items, "active": active})
     return {
         "DISTRICT_NAME": settings.DISTRICT_NAME,
-        "nav_items": items,
+        "nav_groups": groups,
         "user_roles": roles,
     }

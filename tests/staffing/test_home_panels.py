@@ -13,7 +13,7 @@ def templates_of(response):
 
 
 def nav_labels(response):
-    return [label for label, _url, _prefix in response.context["nav_items"]]
+    return [label for group in response.context["nav_groups"] for label, _url, _prefix in group["items"]]
 
 
 def test_head_home_shows_their_agency_card(head_client, agency):
