@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from simple_history.utils import bulk_create_with_history
 
 from directives.selectors import policies_in_force_for_days
 
@@ -149,13 +149,16 @@ def _write(agency, entries, existing, actor):
     if to_create:
         bulk_create_with_history(to_create, WorkMode, default_user=actor, default_date=now)
     if to_update:
-        bulk_update_with_history(
-            to_update,
-            WorkMode,
-            ["mode", "agency", "updated_by", "updated_at"],
-            default_user=actor,
-            default_date=now,
-        )
+        # One UPDATE per mode rather than bulk_update's CASE per row: every changed row of a submission
+        # gets the same agency, author and time.
+        by_mode = {}
+        for row in to_update:
+            by_mode.setdefault(row.mode, []).append(row.pk)
+        for mode, pks in by_mode.items():
+            WorkMode.objects.filter(pk__in=pks).update(
+                mode=mode, agency=agency, updated_by=actor, updated_at=now
+            )
+        WorkMode.history.bulk_history_create(to_update, update=True, default_user=actor, default_date=now)
     if to_delete:
         _delete_with_history(to_delete, actor=actor, when=now)
 
