@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from directives import demo as directives_demo
 from staffing import demo as staffing_demo
+from staffing import workmode_demo
 from tthc import demo as tthc_demo
 
 DEFAULT_PASSWORD = "demo-2629"
@@ -21,7 +22,7 @@ class Command(BaseCommand):
     def handle(self, *args, password, json: bool, **options):
         accounts = []
         with transaction.atomic():
-            for module in (staffing_demo, directives_demo, tthc_demo):
+            for module in (staffing_demo, directives_demo, tthc_demo, workmode_demo):
                 accounts.extend(module.seed(password=password))
         if json:
             self.stdout.write(_dumps(accounts))
