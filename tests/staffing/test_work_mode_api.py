@@ -1,6 +1,7 @@
 """The work-mode API: the same service and refusals as the week page, for heads' apps (issue 4)."""
 
 import datetime
+import io
 
 import pytest
 from django.core.management import call_command
@@ -266,8 +267,10 @@ def test_anonymous_is_refused(agency, staff):
 
 
 def test_token_from_drf_create_token_authenticates_an_app(agency, staff, policy, head):
-    call_command("drf_create_token", head.username, stdout=open("/dev/null", "w"))  # noqa: SIM115
+    output = io.StringIO()
+    call_command("drf_create_token", head.username, stdout=output)
     token = Token.objects.get(user=head)
+    assert token.key in output.getvalue()
     client = APIClient(enforce_csrf_checks=True)
     client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
     assert client.get(staff_url(agency)).status_code == 200
