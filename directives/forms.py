@@ -33,10 +33,16 @@ def add_service_errors(form, exc: ValidationError, field_map: dict | None = None
 class DocumentFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
     kind = forms.ChoiceField(
-        label=_("Kind"), required=False, choices=[("", _("All kinds")), *DocumentKind.choices]
+        label=_("Kind"),
+        required=False,
+        choices=[("", _("All kinds")), *DocumentKind.choices],
+        widget=forms.Select(attrs={"class": "form-select"}),
     )
     status = forms.ChoiceField(
-        label=_("Status"), required=False, choices=[("", _("All statuses")), *DocumentStatus.choices]
+        label=_("Status"),
+        required=False,
+        choices=[("", _("All statuses")), *DocumentStatus.choices],
+        widget=forms.Select(attrs={"class": "form-select"}),
     )
 
 
