@@ -208,7 +208,8 @@ def _advance(rng: random.Random, dossier: Dossier, officer, *, cutoff) -> None:
     for step, to_status in enumerate(targets):
         days = 0 if step == 0 else max(0, (dossier.due_date - received_on).days // 2)
         day = add_working_days(timezone.localdate(when), days) if days else timezone.localdate(when)
-        when = max(when, timezone.make_aware(datetime.datetime.combine(day, datetime.time(15, 30))))
+        planned = timezone.make_aware(datetime.datetime.combine(day, datetime.time(15, 0)))
+        when = max(when + datetime.timedelta(minutes=10), planned + datetime.timedelta(minutes=20 * step))
         dossier = dossier_transition(
             dossier=dossier,
             to_status=to_status,

@@ -8,6 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from staffing.models import Agency
@@ -48,8 +49,10 @@ class ProcedureMultipleChoiceField(forms.ModelMultipleChoiceField):
 
 
 class DossierReceiveForm(forms.Form):
-    procedure = ProcedureChoiceField(label=_("procedure"), queryset=Procedure.objects.none())
-    channel = forms.ChoiceField(label=_("intake channel"), choices=Channel.choices, widget=forms.RadioSelect)
+    procedure = ProcedureChoiceField(label=capfirst(_("procedure")), queryset=Procedure.objects.none())
+    channel = forms.ChoiceField(
+        label=capfirst(_("intake channel")), choices=Channel.choices, widget=forms.RadioSelect
+    )
     received_date = forms.DateField(
         label=_("Received on"), help_text=_("dd/mm/yyyy"), widget=forms.DateInput(format="%d/%m/%Y")
     )
@@ -64,19 +67,21 @@ class DossierReceiveForm(forms.Form):
             "Only for an in-person intake of a procedure that is not on the urgent list (clause 3.1 b)."
         ),
     )
-    applicant_name = forms.CharField(label=_("applicant's full name"), max_length=128)
-    applicant_id_number = forms.CharField(label=_("ID number"), max_length=12, help_text=_("9 or 12 digits."))
-    applicant_phone = forms.CharField(label=_("mobile phone"), max_length=20)
-    applicant_email = forms.EmailField(label=_("email"), required=False)
-    applicant_address = forms.CharField(label=_("address"), max_length=255, required=False)
+    applicant_name = forms.CharField(label=capfirst(_("applicant's full name")), max_length=128)
+    applicant_id_number = forms.CharField(
+        label=capfirst(_("ID number")), max_length=12, help_text=_("9 or 12 digits.")
+    )
+    applicant_phone = forms.CharField(label=capfirst(_("mobile phone")), max_length=20)
+    applicant_email = forms.EmailField(label=capfirst(_("email")), required=False)
+    applicant_address = forms.CharField(label=capfirst(_("address")), max_length=255, required=False)
     documents_received = forms.CharField(
-        label=_("documents received"),
+        label=capfirst(_("documents received")),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("One document per line."),
     )
     result_delivery = forms.ChoiceField(
-        label=_("result delivery"),
+        label=capfirst(_("result delivery")),
         required=False,
         choices=[("", _("As the rules suggest")), *Channel.choices],
         help_text=_(
@@ -178,16 +183,18 @@ class ChannelHintForm(forms.Form):
 class DossierFilterForm(forms.Form):
     q = forms.CharField(label=_("Code, name or phone"), required=False, max_length=100)
     status = forms.ChoiceField(
-        label=_("status"), required=False, choices=[("", _("All statuses")), *DossierStatus.choices]
+        label=capfirst(_("status")), required=False, choices=[("", _("All statuses")), *DossierStatus.choices]
     )
     procedure = ProcedureChoiceField(
-        label=_("procedure"),
+        label=capfirst(_("procedure")),
         required=False,
         queryset=Procedure.objects.none(),
         empty_label=_("All procedures"),
     )
     channel = forms.ChoiceField(
-        label=_("intake channel"), required=False, choices=[("", _("All channels")), *Channel.choices]
+        label=capfirst(_("intake channel")),
+        required=False,
+        choices=[("", _("All channels")), *Channel.choices],
     )
     overdue = forms.BooleanField(label=_("Overdue only"), required=False)
     received_from = forms.DateField(label=_("Received from"), required=False)
@@ -213,19 +220,19 @@ class DossierTransitionForm(forms.Form):
 
 class DossierExtensionForm(forms.Form):
     procedures = ProcedureMultipleChoiceField(
-        label=_("procedures"),
+        label=capfirst(_("procedures")),
         queryset=Procedure.objects.filter(is_active=True).order_by("code"),
         widget=forms.CheckboxSelectMultiple,
     )
     agencies = forms.ModelMultipleChoiceField(
-        label=_("agencies"),
+        label=capfirst(_("agencies")),
         queryset=Agency.objects.active().order_by("name"),
         widget=forms.CheckboxSelectMultiple,
     )
     working_days = forms.IntegerField(
         label=_("Extend by (working days)"), min_value=1, max_value=MAX_EXTENSION_WORKING_DAYS
     )
-    reason = forms.CharField(label=_("reason"), widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(label=capfirst(_("reason")), widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -246,7 +253,7 @@ class DossierExtensionForm(forms.Form):
 
 
 class StatusLookupForm(forms.Form):
-    code = forms.CharField(label=_("dossier code"), max_length=40)
+    code = forms.CharField(label=capfirst(_("dossier code")), max_length=40)
     phone = forms.CharField(
         label=_("Applicant's mobile phone"), max_length=20, help_text=_("The number given at intake.")
     )

@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.conf import settings
 from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, OuterRef, Q, Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -16,6 +17,9 @@ from staffing.validators import normalize_mobile_phone
 
 from .constants import OPEN_DOSSIER_STATUSES, Channel, DossierStatus, NoticeKind
 from .models import Dossier, DossierEvent, NoticeLog
+
+COMMUNE_NAME_PREFIXES = ("UBND xã ", "UBND thị trấn ", "Ủy ban nhân dân xã ", "Ủy ban nhân dân thị trấn ")
+DISTRICT_NAME_PREFIXES = ("Huyện ", "Quận ", "Thị xã ")
 
 # Access ------------------------------------------------------------------------------------------
 
@@ -131,6 +135,20 @@ def open_dossier_counts(agency_ids, *, today: datetime.date) -> dict[int, dict]:
         .annotate(open=Count("id"), overdue=Count("id", filter=Q(due_date__lt=today)))
     )
     return {row["agency_id"]: {"open": row["open"], "overdue": row["overdue"]} for row in rows}
+
+
+def receipt_place(agency) -> str:
+    """The place written before the date of a receipt: the commune for a commune's desk, else the district
+    ("Phước Thạnh, ngày ..." / "Củ Chi, ngày ...")."""
+    if agency.is_commune_level:
+        name = agency.name
+        for prefix in COMMUNE_NAME_PREFIXES:
+            name = name.removeprefix(prefix)
+        return name
+    district = settings.DISTRICT_NAME
+    for prefix in DISTRICT_NAME_PREFIXES:
+        district = district.removeprefix(prefix)
+    return district
 
 
 # Reports of the district office -------------------------------------------------------------------

@@ -39,6 +39,7 @@ from .dossier_selectors import (
     open_dossier_counts,
     pre_cutoff_dates,
     pre_cutoff_dossiers,
+    receipt_place,
     special_case_counts,
 )
 from .dossier_services import (
@@ -52,6 +53,10 @@ from .dossier_throttles import PublicLookupThrottle
 from .tasks import send_pre_cutoff_notices
 
 PAGE_SIZE = 25
+
+
+def _cutoff_dates(today) -> list[str]:
+    return [day.strftime("%d/%m/%Y") for day in sorted(set(pre_cutoff_dates(today=today).values()))]
 
 
 def _require_district_reader(user):
@@ -208,7 +213,11 @@ def dossier_receipt(request, pk):
     """Giấy tiếp nhận hồ sơ và hẹn trả kết quả, to print and hand over (or post) to the applicant."""
     dossier = get_dossier_for_user(request.user, pk)
     documents = [line.strip() for line in dossier.documents_received.splitlines() if line.strip()]
-    return render(request, "tthc/dossiers/receipt.html", {"dossier": dossier, "documents": documents})
+    return render(
+        request,
+        "tthc/dossiers/receipt.html",
+        {"dossier": dossier, "documents": documents, "place": receipt_place(dossier.agency)},
+    )
 
 
 @login_required
@@ -249,7 +258,7 @@ def dossier_office(request):
                 {"agency": a, **counts[a.pk]} for a in agencies if counts.get(a.pk, {}).get("open")
             ],
             "can_act": may_run_district_dossier_actions(request.user),
-            "cutoffs": sorted(set(pre_cutoff_dates(today=today).values())),
+            "cutoffs": _cutoff_dates(today),
         },
     )
 
@@ -287,7 +296,7 @@ def dossier_cutoff(request):
             "rows": rows,
             "pending": sum(1 for d in rows if not d.notice_sent and d.applicant_email),
             "without_email": sum(1 for d in rows if not d.applicant_email),
-            "cutoffs": sorted(set(pre_cutoff_dates(today=today).values())),
+            "cutoffs": _cutoff_dates(today),
             "can_act": may_run_district_dossier_actions(request.user),
         },
     )

@@ -175,6 +175,7 @@ def test_the_receipt_carries_what_the_applicant_needs(officer_client, district):
         "miễn phí",
         district.officer.get_full_name(),
         "UBND XÃ PHƯỚC THẠNH",
+        "Phước Thạnh, ngày 07 tháng 06 năm 2021",
         "@media print",
     ):
         assert text in page, text
