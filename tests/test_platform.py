@@ -74,3 +74,10 @@ def test_healthz_names_the_database_when_it_is_down(client, monkeypatch):
         response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["database"] != "ok"
+
+
+@pytest.mark.django_db
+def test_unknown_page_answers_404_in_vietnamese(client):
+    response = client.get("/khong-co-trang-nay/")
+    assert response.status_code == 404
+    assert "Không tìm thấy trang" in response.text
