@@ -170,3 +170,12 @@ def test_without_a_policy_the_result_goes_back_the_usual_way(district):
     dossier = receive(district, channel=Channel.IN_PERSON, received_at=at(D(2021, 5, 20)))
     assert dossier.result_delivery == Channel.IN_PERSON
     assert not dossier.free_postage
+
+
+def test_an_agency_without_statistics_code_numbers_with_its_id(district):
+    from tests.factories import AgencyFactory
+
+    office = AgencyFactory(name="Phòng Tư pháp", statistics_code="")
+    officer = user_with_role(Role.ONE_STOP_OFFICER, office)
+    dossier = receive(district, agency=office, actor=officer, procedure=district.business)
+    assert dossier.code == f"CQ{office.pk}-210607-0001"

@@ -1,11 +1,13 @@
 """The status trail of a dossier: each step with who and when; invalid steps refused."""
 
+import datetime
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from staffing.constants import Role
 from tests.factories import user_with_role
-from tests.tthc.dossier_factories import district_under_2629, receive
+from tests.tthc.dossier_factories import at, district_under_2629, receive
 from tthc.constants import Channel, DossierStatus
 from tthc.dossier_services import dossier_transition
 
@@ -85,3 +87,15 @@ def test_an_officer_of_another_agency_cannot_move_the_dossier(district, other_ag
     stranger = user_with_role(Role.ONE_STOP_OFFICER, other_agency)
     with pytest.raises(PermissionDenied):
         step(dossier, S.PROCESSING, stranger)
+
+
+def test_a_step_typed_in_later_keeps_its_time_but_not_before_the_previous_one(district):
+    dossier = receive(district)  # received 07/06/2021 09:00
+    earlier = at(datetime.date(2021, 6, 7), 8, 0)
+    with pytest.raises(ValidationError) as excinfo:
+        step(dossier, S.PROCESSING, district.officer, at=earlier)
+    assert "at" in excinfo.value.message_dict
+    later = at(datetime.date(2021, 6, 7), 10, 0)
+    dossier = step(dossier, S.PROCESSING, district.officer, at=later)
+    assert dossier.status_changed_at == later
+    assert dossier.events.get(status_to=S.PROCESSING).at == later
