@@ -2,7 +2,6 @@
 2629/UBND) and imports the procedure catalogue. Anyone else gets a 404.
 """
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -13,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from staffing.importing import template_csv, template_xlsx
+from staffing.importing import import_page_context, template_csv, template_xlsx
 from staffing.roles import roles_for
 
 from . import catalogue_selectors as selectors
@@ -248,12 +247,14 @@ def procedure_import(request):
         request,
         "tthc/catalogue/procedure_import.html",
         {
-            "form": form,
-            "result": result,
-            "columns": ProcedureImporter.columns,
-            "IMPORT_MAX_BYTES": settings.IMPORT_MAX_BYTES,
-            "IMPORT_MAX_ROWS": settings.IMPORT_MAX_ROWS,
             "crumbs": [(_("Procedure catalogue"), reverse("tthc:procedure-list")), (_("Import"), None)],
+            **import_page_context(
+                ProcedureImporter,
+                form=form,
+                result=result,
+                csv_url=reverse("tthc:procedure-import-template-csv"),
+                xlsx_url=reverse("tthc:procedure-import-template-xlsx"),
+            ),
         },
     )
 

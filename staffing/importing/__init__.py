@@ -3,13 +3,14 @@
 from .base import Column, Importer, ImportResult, Row, RowError
 from .fields import ChoiceLabelField
 from .readers import ImportFileError, read_table
-from .templates import template_csv, template_xlsx
+from .templates import import_page_context, template_csv, template_xlsx
 
 __all__ = [
     "ChoiceLabelField",
     "Column",
     "ImportFileError",
     "ImportResult",
+    "import_page_context",
     "Importer",
     "Row",
     "RowError",

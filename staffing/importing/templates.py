@@ -4,6 +4,7 @@ import csv
 import io
 
 import xlsxwriter
+from django.conf import settings
 
 from .fields import ChoiceLabelField
 
@@ -43,3 +44,16 @@ def template_xlsx(importer, *, sheet_name: str = "Data") -> bytes:
     sheet.freeze_panes(1, 0)
     workbook.close()
     return buffer.getvalue()
+
+
+def import_page_context(importer, *, form, result, csv_url: str, xlsx_url: str) -> dict:
+    """What templates/_partials/import_page.html reads, whichever register is imported."""
+    return {
+        "form": form,
+        "result": result,
+        "columns": importer.columns,
+        "template_csv_url": csv_url,
+        "template_xlsx_url": xlsx_url,
+        "IMPORT_MAX_BYTES": settings.IMPORT_MAX_BYTES,
+        "IMPORT_MAX_ROWS": settings.IMPORT_MAX_ROWS,
+    }

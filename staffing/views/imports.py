@@ -1,15 +1,15 @@
 """Staff import from a spreadsheet, for the district office (any agency) and heads (their own agency)."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from ..forms import AgencyPickForm, ImportForm
 from ..importers import StaffImporter
-from ..importing import template_csv, template_xlsx
+from ..importing import import_page_context, template_csv, template_xlsx
 from ..selectors import agencies_managed_by, get_agency_for_user
 from .organisation import agency_crumbs
 
@@ -61,11 +61,13 @@ def staff_import(request, pk):
         {
             "agency": agency,
             "crumbs": agency_crumbs(agency, current=_("Import staff")),
-            "form": form,
-            "result": result,
-            "columns": StaffImporter.columns,
-            "IMPORT_MAX_BYTES": settings.IMPORT_MAX_BYTES,
-            "IMPORT_MAX_ROWS": settings.IMPORT_MAX_ROWS,
+            **import_page_context(
+                StaffImporter,
+                form=form,
+                result=result,
+                csv_url=reverse("staffing:import-template-csv"),
+                xlsx_url=reverse("staffing:import-template-xlsx"),
+            ),
         },
     )
 
