@@ -56,6 +56,7 @@ class WorkModePolicyAdmin(ReadOnlyMixin, SimpleHistoryAdmin):
         "in_person_intake_restricted",
     ]
     list_select_related = ["directive"]
+    list_filter = ["citizen_reception_suspended", "inspections_restricted", "in_person_intake_restricted"]
     search_fields = ["directive__number"]
 
 
@@ -63,6 +64,7 @@ class WorkModePolicyAdmin(ReadOnlyMixin, SimpleHistoryAdmin):
 class ObligationAdmin(ReadOnlyMixin, SimpleHistoryAdmin):
     list_display = ["title", "clause", "due_on"]
     list_select_related = ["clause__document"]
+    list_filter = ["clause__document"]
     search_fields = ["title", "clause__document__number"]
 
 
@@ -78,4 +80,6 @@ class AgencyObligationAdmin(ReadOnlyMixin, SimpleHistoryAdmin):
 class ReminderLogAdmin(ReadOnlyMixin, admin.ModelAdmin):
     list_display = ["day", "obligation", "agency", "recipients", "sent_at"]
     list_select_related = ["obligation__clause__document", "agency"]
+    list_filter = ["agency__kind"]
+    search_fields = ["agency__name", "obligation__title", "recipients"]
     date_hierarchy = "day"
