@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.urls import reverse
 from django.utils.translation import pgettext_lazy
 
 from .roles import roles_for
@@ -19,6 +20,17 @@ def _menu_groups():
     )
 
 
+def _public_items():
+    """What citizens and businesses look up without an account (clause 4: publish the arrangements)."""
+    return [
+        (pgettext_lazy("menu", "Directives"), reverse("directives:public_list"), "/directives/"),
+        (pgettext_lazy("menu", "Urgent in-person list"), reverse("tthc:public-urgent-list"), "/tthc/urgent-list/"),
+        (pgettext_lazy("menu", "Intake arrangements"), reverse("tthc:public-agency-index"), "/tthc/intake/"),
+        (pgettext_lazy("menu", "Dossier status"), reverse("tthc:dossier-lookup"), "/tthc/dossiers/lookup/"),
+        (pgettext_lazy("menu", "Agency directory"), reverse("staffing:directory"), "/staffing/directory/"),
+    ]
+
+
 def navigation(request):
     """The menu of the signed-in user's roles: one drop-down per app, each app's nav module adds its entries."""
     roles = roles_for(request.user)
@@ -29,6 +41,11 @@ def navigation(request):
             if items:
                 active = any(prefix and request.path.startswith(prefix) for _label, _url, prefix in items)
                 groups.append({"label": label, "items": items, "active": active})
+    else:
+        groups = [
+            {"label": label, "items": [(label, url, prefix)], "active": request.path.startswith(prefix)}
+            for label, url, prefix in _public_items()
+        ]
     return {
         "DISTRICT_NAME": settings.DISTRICT_NAME,
         "nav_groups": groups,

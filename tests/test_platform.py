@@ -81,3 +81,10 @@ def test_unknown_page_answers_404_in_vietnamese(client):
     response = client.get("/khong-co-trang-nay/")
     assert response.status_code == 404
     assert "Không tìm thấy trang" in response.text
+
+
+@pytest.mark.django_db
+def test_public_menu_leads_citizens_to_the_published_arrangements(client):
+    response = client.get("/")
+    for label in ("Danh mục tiếp nhận trực tiếp", "Tra cứu hồ sơ", "Văn bản"):
+        assert label in response.text
