@@ -16,11 +16,13 @@ from staffing.roles import roles_for
 from tthc import dashboard as tthc_dashboard
 
 DASHBOARDS = (workmode_dashboard, staffing_dashboard, directives_dashboard, tthc_dashboard)
+# Visitors first need the policy in force and how to file a dossier; the directory comes last.
+PUBLIC_DASHBOARDS = (directives_dashboard, tthc_dashboard, workmode_dashboard, staffing_dashboard)
 
 
 def public_home(request):
     panels = []
-    for module in DASHBOARDS:
+    for module in PUBLIC_DASHBOARDS:
         panels.extend(module.public_panels(request))
     return render(request, "public_home.html", {"panels": panels})
 

@@ -86,5 +86,5 @@ def test_unknown_page_answers_404_in_vietnamese(client):
 @pytest.mark.django_db
 def test_public_menu_leads_citizens_to_the_published_arrangements(client):
     response = client.get("/")
-    for label in ("Danh mục tiếp nhận trực tiếp", "Tra cứu hồ sơ", "Văn bản"):
+    for label in ("Danh mục trực tiếp", "Tra cứu hồ sơ", "Văn bản"):
         assert label in response.text
