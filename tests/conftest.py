@@ -12,6 +12,14 @@ def _vietnamese(settings):
     settings.LANGUAGE_CODE = "vi"
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    # Throttle counters must not leak from one test into the next.
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def agency(db):
     return AgencyFactory(name="Phòng Tư pháp")

@@ -88,3 +88,20 @@ def test_public_menu_leads_citizens_to_the_published_arrangements(client):
     response = client.get("/")
     for label in ("Danh mục trực tiếp", "Tra cứu hồ sơ", "Văn bản"):
         assert label in response.text
+
+
+def test_redis_cache_backend_works_with_the_configured_redis(settings):
+    import uuid
+
+    from django.core.cache import caches
+
+    if not settings.REDIS_URL:
+        pytest.skip("REDIS_URL is not set (CI sets it)")
+    redis_cache = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": settings.REDIS_URL,
+        "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
+    }
+    with override_settings(CACHES={"default": redis_cache}):
+        caches["default"].set("probe", "ok", 5)
+        assert caches["default"].get("probe") == "ok"

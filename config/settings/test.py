@@ -26,3 +26,6 @@ if not env("REDIS_URL", default=""):
         "processed_folder": f"{_broker}/processed",
         "control_folder": f"{_broker}/control",
     }
+
+# Each test starts with an empty cache (throttle counters), whatever REDIS_URL says.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
