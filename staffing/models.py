@@ -236,3 +236,26 @@ class WorkMode(models.Model):
 
     def __str__(self):
         return f"{self.staff} · {self.day:%d/%m/%Y} · {self.get_mode_display()}"
+
+
+class PlanningReminder(models.Model):
+    """Written before the Friday reminder to plan next week is sent, so an agency hears it once per week."""
+
+    agency = models.ForeignKey(
+        Agency, on_delete=models.CASCADE, related_name="planning_reminders", verbose_name=_("agency")
+    )
+    week_start = models.DateField(_("week starting"), help_text=_("The Monday of the week to plan."))
+    recipients = models.TextField(_("recipients"), blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("planning reminder")
+        verbose_name_plural = _("planning reminders")
+        ordering = ["-week_start", "agency"]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "week_start"], name="staffing_planningreminder_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.agency} · {self.week_start:%d/%m/%Y}"
