@@ -1,12 +1,14 @@
 from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Agency, RoleAssignment, StaffMember, WorkerHeartbeat
-from .services import STAFF_MEMBER_FIELDS
+from .services import STAFF_MEMBER_FIELDS, staff_member_link_user, staff_member_save
 from .validators import normalize_mobile_phone
 
 
@@ -35,12 +37,42 @@ class AgencyAdmin(SimpleHistoryAdmin):
 
 
 class StaffMemberAdminForm(forms.ModelForm):
+    """Saves through staff_member_save and staff_member_link_user while the form is validated.
+
+    A refusal (a staff code taken in the agency, a reversed period, an account of another member) then
+    shows at its field.
+    """
+
     class Meta:
         model = StaffMember
         fields = ["agency", "user", *STAFF_MEMBER_FIELDS]
 
     def clean_mobile_phone(self):
         return normalize_mobile_phone(self.cleaned_data["mobile_phone"])
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.errors:
+            return cleaned
+        try:
+            # The admin keeps what was written before it shows an invalid form: undo both on a refusal.
+            with transaction.atomic():
+                member = staff_member_save(
+                    agency=cleaned["agency"],
+                    member=self.instance if self.instance.pk else None,
+                    **{name: cleaned[name] for name in STAFF_MEMBER_FIELDS},
+                )
+                self.instance = staff_member_link_user(member=member, user=cleaned.get("user"))
+        except ValidationError as error:
+            self.add_error(None, error)
+        return cleaned
+
+    def validate_unique(self):
+        """The service checked the staff code within the agency and the account."""
+
+    def save(self, commit=True):
+        self.save_m2m = lambda: None
+        return self.instance
 
 
 class ActiveStaffFilter(admin.SimpleListFilter):
@@ -78,6 +110,9 @@ class StaffMemberAdmin(SimpleHistoryAdmin):
     list_select_related = ["agency", "user"]
     autocomplete_fields = ["agency", "user"]
     list_per_page = 50
+
+    def save_model(self, request, obj, form, change):
+        """Saved by the services during the form's validation."""
 
 
 @admin.register(RoleAssignment)

@@ -25,7 +25,8 @@ class WorkModeAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        staff = cleaned.get("staff") or self.instance.staff
+        # An add form sent without a staff member has none on its instance either.
+        staff = cleaned.get("staff") or getattr(self.instance, "staff", None)
         day = cleaned.get("day") or self.instance.day
         mode = cleaned.get("mode")
         if self.errors or not (staff and day and mode):

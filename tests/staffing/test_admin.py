@@ -80,3 +80,66 @@ def test_admin_normalises_the_phone(admin_client, agency):
     )
     assert response.status_code == 302
     assert StaffMember.objects.get(staff_code="TP-1").mobile_phone == "0912345678"
+
+
+def _staff_form(agency, **changes):
+    data = {
+        "agency": agency.pk,
+        "staff_code": "TP-1",
+        "full_name": "Võ Thị Lan",
+        "category": "civil_servant",
+        "duty_group": "regular",
+        "mobile_phone": "",
+        "email": "",
+        "active_from": "",
+        "active_until": "",
+        "user": "",
+    }
+    return {**data, **changes}
+
+
+def test_admin_refuses_a_staff_code_taken_in_the_agency_at_the_field(admin_client, agency):
+    StaffMemberFactory(agency=agency, staff_code="TP-1")
+    response = admin_client.post("/admin/staffing/staffmember/add/", _staff_form(agency))
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert "TP-1 đã được dùng" in errors["staff_code"][0]
+    assert StaffMember.objects.filter(staff_code="TP-1").count() == 1
+
+
+def test_admin_refuses_a_reversed_period_at_the_end_date(admin_client, agency):
+    response = admin_client.post(
+        "/admin/staffing/staffmember/add/",
+        _staff_form(agency, active_from="05/06/2021", active_until="01/06/2021"),
+    )
+    assert response.status_code == 200
+    assert "active_until" in response.context["adminform"].form.errors
+    assert not StaffMember.objects.exists()
+
+
+def test_admin_refuses_an_account_that_belongs_to_another_member(admin_client, agency):
+    user = UserFactory()
+    StaffMemberFactory(agency=agency, staff_code="TP-9", user=user)
+    response = admin_client.post("/admin/staffing/staffmember/add/", _staff_form(agency, user=user.pk))
+    assert response.status_code == 200
+    assert "user" in response.context["adminform"].form.errors
+    assert not StaffMember.objects.filter(staff_code="TP-1").exists()
+
+
+def test_admin_edit_goes_through_the_service_and_keeps_one_history_row(admin_client, agency):
+    member = StaffMemberFactory(agency=agency, staff_code="TP-1", full_name="Võ Thị Lan")
+    response = admin_client.post(
+        f"/admin/staffing/staffmember/{member.pk}/change/",
+        _staff_form(agency, full_name="  Võ   Thị Lan Anh ", mobile_phone="0912 345 678"),
+    )
+    assert response.status_code == 302
+    member.refresh_from_db()
+    assert member.full_name == "Võ Thị Lan Anh"
+    assert member.history.count() == 2
+    assert member.history.first().history_user.username == "quantri"
+
+
+def test_admin_work_mode_add_form_sent_empty_is_answered_at_the_fields(admin_client):
+    response = admin_client.post("/admin/staffing/workmode/add/", {"staff": "", "day": "", "mode": ""})
+    assert response.status_code == 200
+    assert {"staff", "day", "mode"} <= set(response.context["adminform"].form.errors)
