@@ -56,6 +56,8 @@ class StaffMemberForm(forms.Form):
     def helper(self):
         # Built when a page renders the form, not for each of the thousands of rows of an import.
         helper = FormHelper()
+        # The server's messages, in Vietnamese and at the field, rather than the browser's own.
+        helper.attrs = {"novalidate": ""}
         helper.layout = Layout(
             Div(
                 Div("staff_code", css_class="col-sm-4"),
