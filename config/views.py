@@ -12,10 +12,13 @@ from django.views.decorators.cache import never_cache
 from directives import dashboard as directives_dashboard
 from staffing import dashboard as staffing_dashboard
 from staffing import workmode_dashboard
+from staffing.constants import Role
 from staffing.roles import roles_for
 from tthc import dashboard as tthc_dashboard
 
 DASHBOARDS = (workmode_dashboard, staffing_dashboard, directives_dashboard, tthc_dashboard)
+# A one-stop officer who runs no agency starts the day at the desk: the dossiers come first.
+DESK_DASHBOARDS = (tthc_dashboard, workmode_dashboard, staffing_dashboard, directives_dashboard)
 # Visitors first need the policy in force and how to file a dossier; the directory comes last.
 PUBLIC_DASHBOARDS = (directives_dashboard, tthc_dashboard, workmode_dashboard, staffing_dashboard)
 
@@ -30,8 +33,11 @@ def public_home(request):
 @login_required
 def home(request):
     roles = roles_for(request.user)
+    desk_only = (
+        roles.has(Role.ONE_STOP_OFFICER) and not roles.sees_all_agencies and not roles.managed_agency_ids
+    )
     panels = []
-    for module in DASHBOARDS:
+    for module in DESK_DASHBOARDS if desk_only else DASHBOARDS:
         panels.extend(module.home_panels(request, roles))
     return render(request, "home.html", {"roles": roles, "panels": panels})
 

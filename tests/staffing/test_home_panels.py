@@ -3,7 +3,13 @@
 import pytest
 
 from staffing.constants import AgencyKind, Role
-from tests.factories import AgencyFactory, StaffMemberFactory, UserFactory, user_with_role
+from tests.factories import (
+    AgencyFactory,
+    RoleAssignmentFactory,
+    StaffMemberFactory,
+    UserFactory,
+    user_with_role,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -71,3 +77,29 @@ def test_commune_roles_see_their_agency_card(client, role):
 def test_public_home_links_the_directory(client, agency):
     response = client.get("/")
     assert "/staffing/directory/" in response.text
+
+
+def test_one_stop_officer_home_opens_with_the_dossiers(client):
+    commune = AgencyFactory(kind=AgencyKind.COMMUNE_COMMITTEE)
+    client.force_login(user_with_role(Role.ONE_STOP_OFFICER, commune))
+    templates = templates_of(client.get("/home/"))
+    assert templates[0] == "tthc/dossiers/panels/officer.html"
+    assert "staffing/panels/agency.html" in templates
+
+
+def test_chairman_who_is_also_one_stop_officer_keeps_the_work_schedule_first(client):
+    commune = AgencyFactory(kind=AgencyKind.COMMUNE_COMMITTEE)
+    user = user_with_role(Role.COMMUNE_CHAIRMAN, commune)
+    RoleAssignmentFactory(user=user, role=Role.ONE_STOP_OFFICER, agency=commune)
+    client.force_login(user)
+    templates = templates_of(client.get("/home/"))
+    assert templates.index("tthc/dossiers/panels/officer.html") > templates.index(
+        "staffing/panels/agency.html"
+    )
+
+
+def test_account_without_a_role_is_told_whom_to_ask(client):
+    client.force_login(UserFactory())
+    response = client.get("/home/")
+    assert response.status_code == 200
+    assert "Tài khoản của bạn chưa được phân quyền" in response.text
