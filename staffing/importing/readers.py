@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 
 XLSX_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls and other Office 97 files
+# A full 20,000-row staff sheet unpacks to about ten times its XLSX size.
+XLSX_MAX_UNPACK_RATIO = 20
 
 
 class ImportFileError(Exception):
@@ -102,6 +104,14 @@ def _read_xlsx(content: bytes) -> Table:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
             if "xl/workbook.xml" not in archive.namelist():
                 raise ImportFileError(_("The file is neither a CSV nor an XLSX spreadsheet."))
+            # A small XLSX may unpack to gigabytes (a "zip bomb"); zipfile never inflates a member past
+            # its declared size, so the declared sizes bound what openpyxl will read.
+            unpacked = sum(info.file_size for info in archive.infolist())
+            if unpacked > settings.IMPORT_MAX_BYTES * XLSX_MAX_UNPACK_RATIO:
+                raise ImportFileError(
+                    _("The XLSX file unpacks to %(size)s, more than a spreadsheet of this kind needs.")
+                    % {"size": filesizeformat(unpacked)}
+                )
         workbook = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=False)
     except ImportFileError:
         raise

@@ -1,6 +1,8 @@
 """The shared import machinery, through the staff importer: files are read safely, rows all-or-nothing."""
 
 import datetime
+import io
+import zipfile
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -177,6 +179,19 @@ def test_too_many_rows_are_refused(agency, settings):
     result = run(agency, xlsx_upload([staff_row(f"TP-{i:03d}") for i in range(4)]))
     assert not result.ok
     assert "3" in result.errors[0].message
+    assert StaffMember.objects.count() == 0
+
+
+def test_xlsx_that_unpacks_to_far_more_than_its_size_is_refused(agency):
+    upload = xlsx_upload([staff_row("TP-001")])
+    packed = io.BytesIO(upload.read())
+    with zipfile.ZipFile(packed, "a", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/media/padding.bin", b"\0" * (120 * 1024 * 1024))
+    assert packed.tell() < 1024 * 1024
+    result = run(agency, SimpleUploadedFile("staff.xlsx", packed.getvalue()))
+    assert not result.ok
+    assert result.errors[0].row is None
+    assert "XLSX" in result.errors[0].message
     assert StaffMember.objects.count() == 0
 
 
