@@ -36,10 +36,15 @@ class ObligationState(models.TextChoices):
     ACKNOWLEDGED = "acknowledged", _("Acknowledged")
     DONE = "done", _("Done")
     OVERDUE = "overdue", _("Overdue")
+    # Closed by the district office, waived for the agency, or its directive's policy no longer applies.
+    CLOSED = "closed", _("No longer required")
 
 
 PUBLIC_STATUSES = (DocumentStatus.PUBLISHED, DocumentStatus.REVOKED)
 # Only these relations order documents in time; a cycle among them would make "which one is current" unanswerable.
 ORDERING_RELATIONS = (ReferenceRelation.AMENDS, ReferenceRelation.SUPERSEDES)
-# Obligation reminders go out this many days before the due date (and every day once it is overdue).
+# Obligation reminders: once when the due date is this many days away, again on the due date, then on the
+# first overdue day and once a week until this many weeks after the due date; the office follows up after.
 REMINDER_DAYS_AHEAD = 3
+OVERDUE_REMINDER_INTERVAL_DAYS = 7
+OVERDUE_REMINDER_WEEKS = 4

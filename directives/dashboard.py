@@ -3,8 +3,11 @@
 Each panel is a dict: {"template": ..., plus whatever context the template reads}.
 """
 
+from django.utils import timezone
+
 from staffing.models import Agency
 
+from .agency_caps import agency_caps_for_user
 from .constants import DocumentStatus, ObligationState
 from .models import Document
 from .selectors import obligation_matrix, obligations_for_agency, policy_summary_today, published_documents
@@ -24,11 +27,16 @@ def public_panels(request):
 
 
 def home_panels(request, roles):
+    today = timezone.localdate()
     panels = []
     if roles.managed_agency_ids:
         blocks = []
         for agency in Agency.objects.filter(pk__in=roles.managed_agency_ids).order_by("name"):
-            rows = [r for r in obligations_for_agency(agency=agency) if r.state != ObligationState.DONE]
+            rows = [
+                r
+                for r in obligations_for_agency(agency=agency, today=today)
+                if r.state not in (ObligationState.DONE, ObligationState.CLOSED)
+            ]
             blocks.append({"agency": agency, "rows": rows[:HEAD_PANEL_ROWS]})
         panels.append({"template": "directives/panels/agency_obligations.html", "agencies": blocks})
     if roles.sees_all_agencies:
@@ -40,9 +48,15 @@ def home_panels(request, roles):
         panels.append(
             {
                 "template": "directives/panels/office_obligations.html",
-                "totals": obligation_matrix()["totals"],
+                "totals": obligation_matrix(today=today)["totals"],
                 "drafts": drafts,
             }
         )
-    panels.append({"template": "directives/panels/policy_today.html", "summary": policy_summary_today()})
+    panels.append(
+        {
+            "template": "directives/panels/policy_today.html",
+            "summary": policy_summary_today(today=today),
+            "agency_caps": agency_caps_for_user(request.user, day=today),
+        }
+    )
     return panels

@@ -316,3 +316,12 @@ class AcknowledgeForm(forms.Form):
 
 class DoneForm(forms.Form):
     note = forms.CharField(label=_("Result"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Shown to the agency and kept in the history."),
+    )

@@ -276,6 +276,16 @@ class Obligation(models.Model):
         related_name="+",
         verbose_name=_("created by"),
     )
+    closed_at = models.DateTimeField(_("follow-up closed at"), null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("follow-up closed by"),
+    )
+    closure_reason = models.TextField(_("reason for closing the follow-up"), blank=True)
 
     history = HistoricalRecords(m2m_fields=[agencies])
 
@@ -339,6 +349,16 @@ class AgencyObligation(models.Model):
         verbose_name=_("done by"),
     )
     done_note = models.TextField(_("result"), blank=True)
+    waived_at = models.DateTimeField(_("waived at"), null=True, blank=True)
+    waived_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("waived by"),
+    )
+    waiver_reason = models.TextField(_("reason for the waiver"), blank=True)
 
     history = HistoricalRecords()
 
@@ -353,6 +373,10 @@ class AgencyObligation(models.Model):
             models.CheckConstraint(
                 condition=Q(done_at__isnull=True) | Q(acknowledged_on__isnull=False),
                 name="directives_agencyobligation_done_after_acknowledged",
+            ),
+            models.CheckConstraint(
+                condition=Q(done_at__isnull=True) | Q(waived_at__isnull=True),
+                name="directives_agencyobligation_done_or_waived",
             ),
         ]
 

@@ -22,7 +22,13 @@ from django.utils.translation import gettext as _
 from staffing.constants import AgencyKind, DutyGroup
 from staffing.roles import roles_for
 
-from .constants import ORDERING_RELATIONS, DocumentStatus, ReferenceRelation
+from .constants import (
+    ORDERING_RELATIONS,
+    OVERDUE_REMINDER_WEEKS,
+    DocumentStatus,
+    ObligationState,
+    ReferenceRelation,
+)
 from .models import (
     AgencyObligation,
     Clause,
@@ -32,7 +38,7 @@ from .models import (
     ReminderLog,
     WorkModePolicy,
 )
-from .selectors import obligations_needing_reminder, reminder_recipients
+from .selectors import obligation_cell, obligations_needing_reminder, reminder_recipients
 from .validators import validate_evidence_upload, validate_pdf_upload
 
 logger = logging.getLogger(__name__)
@@ -509,6 +515,17 @@ def _check_addressed(*, obligation: Obligation, agency) -> None:
         )
 
 
+def _check_still_required(*, obligation: Obligation, agency) -> None:
+    # Read afresh: the office may have closed the follow-up since the caller loaded the obligation.
+    cell = obligation_cell(obligation=Obligation.objects.get(pk=obligation.pk), agency=agency)
+    if cell.state == ObligationState.CLOSED:
+        raise ValidationError(
+            _("This obligation is no longer required of %(agency)s. %(reason)s")
+            % {"agency": agency, "reason": cell.reason},
+            code="not_required",
+        )
+
+
 @transaction.atomic
 def obligation_acknowledge(
     *,
@@ -523,6 +540,7 @@ def obligation_acknowledge(
     """Record how and when the agency disseminated the obligation (quán triệt, phổ biến), with evidence."""
     _check_may_act(user=user, agency=agency)
     _check_addressed(obligation=obligation, agency=agency)
+    _check_still_required(obligation=obligation, agency=agency)
     status, _created = AgencyObligation.objects.select_for_update().get_or_create(
         obligation=obligation, agency=agency
     )
@@ -566,6 +584,7 @@ def obligation_acknowledge(
 def obligation_mark_done(*, obligation: Obligation, agency, user, note: str = "") -> AgencyObligation:
     _check_may_act(user=user, agency=agency)
     _check_addressed(obligation=obligation, agency=agency)
+    _check_still_required(obligation=obligation, agency=agency)
     status = AgencyObligation.objects.select_for_update().filter(obligation=obligation, agency=agency).first()
     if status is None or not status.acknowledged_on:
         raise ValidationError(
@@ -578,6 +597,72 @@ def obligation_mark_done(*, obligation: Obligation, agency, user, note: str = ""
     status.done_by = user
     status.done_note = (note or "").strip()
     status.full_clean()
+    _by(status, user).save()
+    return status
+
+
+def _required_reason(reason: str, field: str) -> str:
+    reason = (reason or "").strip()
+    if not reason:
+        raise _field_error(field, _("Give the reason, so the agencies and leadership know why."), "required")
+    return reason
+
+
+@transaction.atomic
+def obligation_close(*, obligation: Obligation, user, reason: str) -> Obligation:
+    """Stop following an obligation up for every agency (no more reminders; "no longer required")."""
+    obligation = Obligation.objects.select_for_update().get(pk=obligation.pk)
+    if obligation.closed_at:
+        raise ValidationError(_("The follow-up of this obligation is already closed."), code="already_closed")
+    obligation.closure_reason = _required_reason(reason, "reason")
+    obligation.closed_at = timezone.now()
+    obligation.closed_by = user
+    obligation.full_clean()
+    _by(obligation, user).save(update_fields=["closed_at", "closed_by", "closure_reason"])
+    return obligation
+
+
+@transaction.atomic
+def obligation_reopen(*, obligation: Obligation, user) -> Obligation:
+    obligation = Obligation.objects.select_for_update().get(pk=obligation.pk)
+    if not obligation.closed_at:
+        raise ValidationError(_("The follow-up of this obligation is not closed."), code="not_closed")
+    obligation.closed_at, obligation.closed_by, obligation.closure_reason = None, None, ""
+    _by(obligation, user).save(update_fields=["closed_at", "closed_by", "closure_reason"])
+    return obligation
+
+
+@transaction.atomic
+def obligation_waive(*, obligation: Obligation, agency, user, reason: str) -> AgencyObligation:
+    """Excuse one agency from an obligation (for example a unit with no office of its own to check)."""
+    _check_addressed(obligation=obligation, agency=agency)
+    reason = _required_reason(reason, "reason")
+    status, _created = AgencyObligation.objects.select_for_update().get_or_create(
+        obligation=obligation, agency=agency
+    )
+    if status.done_at:
+        raise ValidationError(_("This obligation is already done."), code="already_done")
+    if status.waived_at:
+        raise ValidationError(
+            _("%(agency)s is already waived from this obligation.") % {"agency": agency},
+            code="already_waived",
+        )
+    status.waived_at = timezone.now()
+    status.waived_by = user
+    status.waiver_reason = reason
+    status.full_clean()
+    _by(status, user).save()
+    return status
+
+
+@transaction.atomic
+def obligation_waiver_cancel(*, obligation: Obligation, agency, user) -> AgencyObligation:
+    status = AgencyObligation.objects.select_for_update().filter(obligation=obligation, agency=agency).first()
+    if status is None or not status.waived_at:
+        raise ValidationError(
+            _("%(agency)s is not waived from this obligation.") % {"agency": agency}, code="not_waived"
+        )
+    status.waived_at, status.waived_by, status.waiver_reason = None, None, ""
     _by(status, user).save()
     return status
 
@@ -595,16 +680,18 @@ def _claim_reminder(*, obligation: Obligation, agency, day: datetime.date) -> Re
 
 
 def obligation_reminders_send(*, day: datetime.date) -> int:
-    """E-mail each agency's heads about obligations due within a few days or overdue; returns e-mails sent.
+    """E-mail each agency's heads about obligations coming due or overdue, on the days
+    `obligations_needing_reminder` picks (never for obligations done or no longer required); returns the
+    number of e-mails sent.
 
     Not one transaction on purpose: each log row is committed before its e-mail leaves, so a crash
     between the two loses a reminder rather than sending it twice.
     """
     claimed = defaultdict(list)
-    for obligation, agency in obligations_needing_reminder(day=day):
-        log = _claim_reminder(obligation=obligation, agency=agency, day=day)
+    for cell in obligations_needing_reminder(day=day):
+        log = _claim_reminder(obligation=cell.obligation, agency=cell.agency, day=day)
         if log is not None:
-            claimed[agency].append((obligation, log))
+            claimed[cell.agency].append((cell.obligation, log))
     if not claimed:
         return 0
     recipients_by_agency = reminder_recipients(agencies=list(claimed))
@@ -622,6 +709,7 @@ def obligation_reminders_send(*, day: datetime.date) -> int:
                 {"obligation": obligation, "overdue": obligation.due_on < day} for obligation, _log in items
             ],
             "site_name": settings.DISTRICT_NAME,
+            "overdue_weeks": OVERDUE_REMINDER_WEEKS,
         }
         with translation.override(settings.LANGUAGE_CODE):
             subject = render_to_string("emails/directives_obligation_reminder_subject.txt", context)

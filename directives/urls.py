@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import obligation_views, views
 
 app_name = "directives"
 
@@ -23,22 +23,54 @@ urlpatterns = [
     ),
     path("register/<int:pk>/policy/", views.policy_edit, name="policy_edit"),
     path("register/<int:pk>/obligations/new/", views.obligation_create, name="obligation_create"),
-    path("obligations/", views.my_obligations, name="my_obligations"),
-    path("obligations/matrix/", views.obligation_matrix, name="obligation_matrix"),
-    path("obligations/agency/<int:agency_id>/", views.agency_obligations, name="agency_obligations"),
+    path("obligations/", obligation_views.my_obligations, name="my_obligations"),
+    path("obligations/matrix/", obligation_views.obligation_matrix, name="obligation_matrix"),
+    path(
+        "obligations/matrix/export/",
+        obligation_views.obligation_matrix_export,
+        name="obligation_matrix_export",
+    ),
+    path(
+        "obligations/<int:obligation_id>/",
+        obligation_views.obligation_follow_up,
+        name="obligation_follow_up",
+    ),
+    path(
+        "obligations/<int:obligation_id>/close/", obligation_views.obligation_close, name="obligation_close"
+    ),
+    path(
+        "obligations/<int:obligation_id>/reopen/",
+        obligation_views.obligation_reopen,
+        name="obligation_reopen",
+    ),
+    path(
+        "obligations/<int:obligation_id>/waive/<int:agency_id>/",
+        obligation_views.obligation_waive,
+        name="obligation_waive",
+    ),
+    path(
+        "obligations/<int:obligation_id>/waive/<int:agency_id>/cancel/",
+        obligation_views.obligation_waiver_cancel,
+        name="obligation_waiver_cancel",
+    ),
+    path(
+        "obligations/agency/<int:agency_id>/",
+        obligation_views.agency_obligations,
+        name="agency_obligations",
+    ),
     path(
         "obligations/agency/<int:agency_id>/<int:obligation_id>/",
-        views.obligation_acknowledge,
+        obligation_views.obligation_acknowledge,
         name="obligation_acknowledge",
     ),
     path(
         "obligations/agency/<int:agency_id>/<int:obligation_id>/done/",
-        views.obligation_done,
+        obligation_views.obligation_done,
         name="obligation_done",
     ),
     path(
         "obligations/agency/<int:agency_id>/<int:obligation_id>/evidence/",
-        views.obligation_evidence,
+        obligation_views.obligation_evidence,
         name="obligation_evidence",
     ),
 ]

@@ -13,17 +13,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from staffing.constants import AgencyKind
 from staffing.roles import roles_for
 
 from . import selectors, services
-from .constants import ObligationState
+from .agency_caps import agency_caps_for_user
 from .forms import (
     POLICY_FIELD_MAP,
-    AcknowledgeForm,
     DocumentFilterForm,
     DocumentForm,
-    DoneForm,
     ObligationForm,
     PolicyForm,
     ReferenceForm,
@@ -36,13 +33,13 @@ from .models import Document, DocumentReference
 PAGE_SIZE = 20
 
 
-def _require_office(request):
+def require_office(request):
     """District office staff and administrators change the register; anyone else gets a 404."""
     if not roles_for(request.user).is_district_manager:
         raise Http404
 
 
-def _require_register_reader(request):
+def require_register_reader(request):
     if not selectors.user_reads_drafts(request.user):
         raise Http404
 
@@ -72,7 +69,11 @@ def public_detail(request, pk):
     return render(
         request,
         "directives/public_detail.html",
-        {"document": document, "reads_register": selectors.user_reads_drafts(request.user)},
+        {
+            "document": document,
+            "policy": selectors.directive_policy(document),
+            "reads_register": selectors.user_reads_drafts(request.user),
+        },
     )
 
 
@@ -90,10 +91,15 @@ def attachment(request, pk):
 
 def policy_current(request):
     """ "Chính sách đang áp dụng": what is in force today, since when, by which directive, and the timeline."""
+    today = timezone.localdate()
     return render(
         request,
         "directives/policy.html",
-        {"summary": selectors.policy_summary_today(), "timeline": selectors.policy_timeline()},
+        {
+            "summary": selectors.policy_summary_today(today=today),
+            "timeline": selectors.policy_timeline(today=today),
+            "agency_caps": agency_caps_for_user(request.user, day=today),
+        },
     )
 
 
@@ -102,7 +108,7 @@ def policy_current(request):
 
 @login_required
 def register_list(request):
-    _require_register_reader(request)
+    require_register_reader(request)
     form = DocumentFilterForm(request.GET or None)
     documents = Document.objects.select_related("policy")
     if form.is_valid():
@@ -145,7 +151,7 @@ def _document_fields(form) -> dict:
 
 @login_required
 def document_create(request):
-    _require_office(request)
+    require_office(request)
     form = DocumentForm(request.POST or None, request.FILES or None)
     formset = clause_formset(data=request.POST or None)
     if request.method == "POST" and form.is_valid() and formset.is_valid():
@@ -167,7 +173,7 @@ def document_create(request):
 
 @login_required
 def document_edit(request, pk):
-    _require_office(request)
+    require_office(request)
     document = get_object_or_404(Document, pk=pk)
     frozen = not document.is_draft
     form = DocumentForm(request.POST or None, request.FILES or None, instance=document, frozen=frozen)
@@ -205,13 +211,13 @@ def document_edit(request, pk):
 
 @login_required
 def register_detail(request, pk):
-    _require_register_reader(request)
+    require_register_reader(request)
     document = selectors.get_document_for_user(request.user, pk)
     can_edit = roles_for(request.user).is_district_manager
     context = {
         "document": document,
         "can_edit": can_edit,
-        "policy": getattr(document, "policy", None),
+        "policy": selectors.directive_policy(document),
         "obligations": selectors.document_obligations(document),
         "history": selectors.document_history(document),
         "reference_form": ReferenceForm(targets=selectors.reference_targets(document))
@@ -225,7 +231,7 @@ def register_detail(request, pk):
 @login_required
 @require_POST
 def document_publish(request, pk):
-    _require_office(request)
+    require_office(request)
     document = get_object_or_404(Document, pk=pk)
     try:
         services.document_publish(document=document, user=request.user)
@@ -238,7 +244,7 @@ def document_publish(request, pk):
 
 @login_required
 def document_revoke(request, pk):
-    _require_office(request)
+    require_office(request)
     document = get_object_or_404(Document, pk=pk)
     form = RevokeForm(request.POST or None, initial={"revoked_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
@@ -260,7 +266,7 @@ def document_revoke(request, pk):
 @login_required
 @require_POST
 def reference_add(request, pk):
-    _require_office(request)
+    require_office(request)
     document = get_object_or_404(Document, pk=pk)
     form = ReferenceForm(request.POST, targets=selectors.reference_targets(document))
     if form.is_valid():
@@ -285,7 +291,7 @@ def reference_add(request, pk):
 @login_required
 @require_POST
 def reference_remove(request, pk, reference_pk):
-    _require_office(request)
+    require_office(request)
     reference = get_object_or_404(DocumentReference, pk=reference_pk, source_id=pk)
     try:
         services.reference_remove(reference=reference, user=request.user)
@@ -298,7 +304,7 @@ def reference_remove(request, pk, reference_pk):
 
 @login_required
 def policy_edit(request, pk):
-    _require_office(request)
+    require_office(request)
     document = get_object_or_404(Document.objects.select_related("policy"), pk=pk)
     if not document.is_published:
         messages.error(request, _("Only a published directive carries a policy."))
@@ -321,7 +327,7 @@ def policy_edit(request, pk):
 
 @login_required
 def obligation_create(request, pk):
-    _require_office(request)
+    require_office(request)
     document = get_object_or_404(Document, pk=pk)
     form = ObligationForm(request.POST or None, document=document)
     if request.method == "POST" and form.is_valid():
@@ -342,102 +348,3 @@ def obligation_create(request, pk):
             messages.success(request, _("Obligation added."))
             return redirect("directives:register_detail", pk=pk)
     return render(request, "directives/obligation_form.html", {"document": document, "form": form})
-
-
-# Obligations -------------------------------------------------------------------------------------
-
-
-@login_required
-def obligation_matrix(request):
-    _require_register_reader(request)
-    kind = request.GET.get("kind", "")
-    if kind not in AgencyKind.values:
-        kind = ""
-    matrix = selectors.obligation_matrix(kind=kind)
-    return render(
-        request,
-        "directives/obligation_matrix.html",
-        {"matrix": matrix, "kind": kind, "kinds": AgencyKind.choices, "states": ObligationState},
-    )
-
-
-@login_required
-def my_obligations(request):
-    """A head lands on their own agency's obligations; someone heading several chooses one."""
-    roles = roles_for(request.user)
-    if roles.sees_all_agencies and not roles.managed_agency_ids:
-        return redirect("directives:obligation_matrix")
-    agencies = list(selectors.obligation_agencies_for_user(request.user).order_by("name"))
-    if len(agencies) == 1:
-        return redirect("directives:agency_obligations", agency_id=agencies[0].pk)
-    return render(request, "directives/my_obligations.html", {"agencies": agencies})
-
-
-@login_required
-def agency_obligations(request, agency_id):
-    agency = selectors.get_agency_for_obligations(request.user, agency_id)
-    can_act = agency.pk in roles_for(request.user).managed_agency_ids
-    rows = selectors.obligations_for_agency(agency=agency)
-    return render(
-        request,
-        "directives/agency_obligations.html",
-        {"agency": agency, "rows": rows, "can_act": can_act, "states": ObligationState},
-    )
-
-
-@login_required
-def obligation_acknowledge(request, agency_id, obligation_id):
-    agency = selectors.get_agency_for_obligations(request.user, agency_id, act=True)
-    obligation, status = selectors.get_obligation_for_agency(agency, obligation_id)
-    initial = {"acknowledged_on": timezone.localdate()}
-    if status and status.acknowledged_on:
-        initial = {
-            "acknowledged_on": status.acknowledged_on,
-            "method": status.method,
-            "evidence_text": status.evidence_text,
-        }
-    form = AcknowledgeForm(request.POST or None, request.FILES or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.obligation_acknowledge(
-                obligation=obligation, agency=agency, user=request.user, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Acknowledgement recorded."))
-            return redirect("directives:agency_obligations", agency_id=agency.pk)
-    return render(
-        request,
-        "directives/acknowledge_form.html",
-        {"agency": agency, "obligation": obligation, "status": status, "form": form, "done_form": DoneForm()},
-    )
-
-
-@login_required
-@require_POST
-def obligation_done(request, agency_id, obligation_id):
-    agency = selectors.get_agency_for_obligations(request.user, agency_id, act=True)
-    obligation, _status = selectors.get_obligation_for_agency(agency, obligation_id)
-    form = DoneForm(request.POST)
-    if form.is_valid():
-        try:
-            services.obligation_mark_done(
-                obligation=obligation, agency=agency, user=request.user, note=form.cleaned_data["note"]
-            )
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-            return redirect(
-                "directives:obligation_acknowledge", agency_id=agency.pk, obligation_id=obligation.pk
-            )
-        messages.success(request, _("Marked as done."))
-    return redirect("directives:agency_obligations", agency_id=agency.pk)
-
-
-@login_required
-def obligation_evidence(request, agency_id, obligation_id):
-    agency = selectors.get_agency_for_obligations(request.user, agency_id)
-    _obligation, status = selectors.get_obligation_for_agency(agency, obligation_id)
-    if status is None or not status.evidence_file:
-        raise Http404
-    return FileResponse(status.evidence_file.open("rb"), as_attachment=True)

@@ -9,6 +9,7 @@ STATE_CLASSES = {
     ObligationState.ACKNOWLEDGED: "text-bg-info",
     ObligationState.DONE: "text-bg-success",
     ObligationState.OVERDUE: "text-bg-danger",
+    ObligationState.CLOSED: "text-bg-light border",
 }
 STATUS_CLASSES = {"draft": "text-bg-warning", "published": "text-bg-success", "revoked": "text-bg-secondary"}
 
@@ -23,3 +24,8 @@ def state_badge(state):
 @register.inclusion_tag("directives/_state_badge.html")
 def status_badge(document):
     return {"label": document.get_status_display(), "css": STATUS_CLASSES.get(document.status, "")}
+
+
+@register.simple_tag
+def state_label(state):
+    return ObligationState(state).label

@@ -38,12 +38,11 @@ def test_matrix_states_pending_done_overdue():
     services.obligation_mark_done(obligation=offices_only, agency=done_agency, user=head)
 
     matrix = obligation_matrix(today=datetime.date(2021, 6, 12))
-    cells = {row["agency"].name: [c and c["state"] for c in row["cells"]] for row in matrix["rows"]}
+    cells = {row["agency"].name: [c and c.state for c in row["cells"]] for row in matrix["rows"]}
     assert cells == {"A done": ["done"], "B late": ["overdue"], "C commune": [None]}
     earlier = obligation_matrix(today=datetime.date(2021, 6, 9))
-    assert {row["agency"].name: row["cells"] for row in earlier["rows"]}["B late"] == [
-        {"state": "pending", "acknowledged": False}
-    ]
+    late = {row["agency"].name: row["cells"] for row in earlier["rows"]}["B late"]
+    assert [(c.state, c.acknowledged) for c in late] == [("pending", False)]
     assert [r["agency"] for r in obligation_matrix(kind=AgencyKind.COMMUNE_COMMITTEE)["rows"]] == [commune]
 
 

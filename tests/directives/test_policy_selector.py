@@ -7,7 +7,7 @@ import pytest
 from directives import services
 from directives.selectors import policies_in_force_by_kind, policy_in_force, policy_timeline
 from staffing.constants import AgencyKind
-from tests.directives.factories import published_directive_with_policy
+from tests.directives.factories import DraftFactory, policy_values, published_directive_with_policy
 from tests.factories import AgencyFactory
 
 pytestmark = pytest.mark.django_db
@@ -100,3 +100,40 @@ def test_timeline_marks_current_replaced_and_ended_policies(office, office_user)
     entry = next(e for e in policy_timeline(today=D(2021, 8, 5)) if e.policy.directive_id == second.pk)
     assert entry.ends_on == D(2021, 7, 31)
     assert entry.state == "ended"
+
+
+def _supersede(old, *, number, issued_on, publish=True):
+    letter = DraftFactory(number=number, issued_on=issued_on)
+    services.reference_add(source=letter, target=old, relation="supersedes")
+    if publish:
+        services.document_publish(document=letter, user=None)
+    return letter
+
+
+def test_a_published_letter_superseding_the_directive_ends_its_policy_from_its_issue_date(office):
+    letter_2629 = published_directive_with_policy(number="2629/UBND", issued_on=D(2021, 6, 4))
+    _supersede(letter_2629, number="4310/UBND", issued_on=D(2021, 10, 1))
+    assert policy_in_force(agency=office, day=D(2021, 9, 30)).directive == letter_2629
+    assert policy_in_force(agency=office, day=D(2021, 10, 1)) is None
+    [entry] = policy_timeline(today=D(2021, 10, 5))
+    assert (entry.ends_on, entry.state, entry.policy.superseded_by) == (D(2021, 9, 30), "ended", "4310/UBND")
+
+
+def test_a_superseding_directive_with_its_own_policy_takes_over_on_its_effective_date(office):
+    letter_2629 = published_directive_with_policy(number="2629/UBND", issued_on=D(2021, 6, 4))
+    july = DraftFactory(number="3015/UBND", issued_on=D(2021, 7, 12))
+    services.reference_add(source=july, target=letter_2629, relation="supersedes")
+    services.document_publish(document=july, user=None)
+    services.policy_set(
+        directive=july,
+        **policy_values(effective_from=D(2021, 7, 15), remote_cap_numerator=2, remote_cap_denominator=3),
+    )
+    # Between the July letter's issue date and its policy's start, 2629/UBND still applies: no gap.
+    assert policy_in_force(agency=office, day=D(2021, 7, 14)).directive == letter_2629
+    assert policy_in_force(agency=office, day=D(2021, 7, 15)).ratio_display == "2/3"
+
+
+def test_a_draft_superseding_letter_changes_nothing(office):
+    letter_2629 = published_directive_with_policy(number="2629/UBND", issued_on=D(2021, 6, 4))
+    _supersede(letter_2629, number="4310/UBND", issued_on=D(2021, 10, 1), publish=False)
+    assert policy_in_force(agency=office, day=D(2021, 10, 2)).directive == letter_2629

@@ -1,4 +1,5 @@
-"""The daily reminder: heads hear of obligations due within three days or overdue, once a day."""
+"""The reminders: heads hear of an obligation as it comes due and, overdue, once a week for four weeks;
+never once it is done, closed, waived or its directive's policy no longer applies."""
 
 import datetime
 
@@ -9,7 +10,12 @@ from directives import services
 from directives.models import ReminderLog
 from directives.tasks import send_obligation_reminders
 from staffing.constants import Role
-from tests.directives.factories import ClauseFactory, ObligationFactory
+from tests.directives.factories import (
+    ClauseFactory,
+    DraftFactory,
+    ObligationFactory,
+    published_directive_with_policy,
+)
 from tests.factories import AgencyFactory, user_with_role
 
 pytestmark = pytest.mark.django_db
@@ -86,3 +92,72 @@ def test_reminder_task_is_scheduled_daily_at_half_past_seven(settings):
     entry = settings.CELERY_BEAT_SCHEDULE["directives-obligation-reminders"]
     assert entry["task"] == "directives.tasks.send_obligation_reminders"
     assert (entry["schedule"].hour, entry["schedule"].minute) == ({7}, {30})
+
+
+def _days(start, end):
+    return [start + datetime.timedelta(days=n) for n in range((end - start).days + 1)]
+
+
+def test_reminders_come_before_on_and_after_the_due_date_then_weekly_and_stop_after_four_weeks(
+    agency, head_with_email
+):
+    due = datetime.date(2021, 6, 11)
+    ObligationFactory(due_on=due)
+    reminded = [
+        day
+        for day in _days(due - datetime.timedelta(days=10), due + datetime.timedelta(days=60))
+        if services.obligation_reminders_send(day=day)
+    ]
+    offsets = [(day - due).days for day in reminded]
+    assert offsets == [-3, 0, 1, 8, 15, 22]
+    assert "QUÁ HẠN" in mail.outbox[-1].body
+    assert "mỗi tuần một lần" in mail.outbox[-1].body
+
+
+def test_missed_runs_do_not_lose_the_reminder(agency, head_with_email):
+    due = datetime.date(2021, 6, 11)
+    ObligationFactory(due_on=due)
+    assert services.obligation_reminders_send(day=due - datetime.timedelta(days=1)) == 1
+    assert services.obligation_reminders_send(day=due + datetime.timedelta(days=5)) == 1
+    assert services.obligation_reminders_send(day=due + datetime.timedelta(days=6)) == 0
+
+
+def test_no_reminder_for_an_obligation_whose_follow_up_is_closed(agency, head_with_email, office_user):
+    obligation = ObligationFactory(due_on=TODAY)
+    services.obligation_close(obligation=obligation, user=office_user, reason="Đã kiểm tra trực tiếp.")
+    assert services.obligation_reminders_send(day=TODAY) == 0
+    services.obligation_reopen(obligation=obligation, user=office_user)
+    assert services.obligation_reminders_send(day=TODAY) == 1
+
+
+def test_no_reminder_to_a_waived_agency(agency, head_with_email, office_user):
+    obligation = ObligationFactory(due_on=TODAY)
+    services.obligation_waive(
+        obligation=obligation, agency=agency, user=office_user, reason="Đơn vị không có trụ sở riêng."
+    )
+    assert services.obligation_reminders_send(day=TODAY) == 0
+
+
+def test_no_reminder_once_the_directive_policy_has_ended(agency, head_with_email):
+    letter = published_directive_with_policy(
+        number="2629/UBND", issued_on=datetime.date(2021, 6, 4), effective_until=datetime.date(2021, 6, 7)
+    )
+    ObligationFactory(clause=ClauseFactory(document=letter), due_on=TODAY)
+    assert services.obligation_reminders_send(day=TODAY) == 0
+
+
+def test_no_reminder_once_a_later_letter_supersedes_the_directive(agency, head_with_email, office_user):
+    letter = published_directive_with_policy(number="2629/UBND", issued_on=datetime.date(2021, 6, 4))
+    ObligationFactory(clause=ClauseFactory(document=letter), due_on=TODAY)
+    ending = DraftFactory(number="4310/UBND", issued_on=TODAY)
+    services.reference_add(source=ending, target=letter, relation="supersedes")
+    assert services.obligation_reminders_send(day=TODAY - datetime.timedelta(days=1)) == 1
+    services.document_publish(document=ending, user=office_user)
+    assert services.obligation_reminders_send(day=TODAY) == 0
+
+
+def test_no_reminder_once_the_directive_is_revoked(agency, head_with_email, office_user):
+    letter = published_directive_with_policy(number="2629/UBND", issued_on=datetime.date(2021, 6, 4))
+    ObligationFactory(clause=ClauseFactory(document=letter), due_on=TODAY)
+    services.document_revoke(document=letter, user=office_user, revoked_on=TODAY)
+    assert services.obligation_reminders_send(day=TODAY) == 0

@@ -1,0 +1,376 @@
+"""Obligation pages: the head's list and answer, the office's matrix (with its XLSX export) and the follow-up
+of one obligation across agencies, where the office reads the evidence, waives an agency or closes it."""
+
+import io
+
+import xlsxwriter
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from staffing.constants import AgencyKind
+from staffing.models import Agency
+from staffing.roles import roles_for
+
+from . import selectors, services
+from .constants import ObligationState
+from .forms import AcknowledgeForm, DoneForm, ReasonForm, add_service_errors
+from .views import require_office, require_register_reader
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _kind_filter(request) -> str:
+    kind = request.GET.get("kind", "")
+    return kind if kind in AgencyKind.values else ""
+
+
+# The office -----------------------------------------------------------------------------------------
+
+
+@login_required
+def obligation_matrix(request):
+    require_register_reader(request)
+    kind = _kind_filter(request)
+    matrix = selectors.obligation_matrix(kind=kind)
+    return render(
+        request,
+        "directives/obligation_matrix.html",
+        {"matrix": matrix, "kind": kind, "kinds": AgencyKind.choices, "states": ObligationState},
+    )
+
+
+def _date(value) -> str:
+    return formats.date_format(value, "SHORT_DATE_FORMAT") if value else ""
+
+
+def _datetime(value) -> str:
+    return _date(timezone.localtime(value).date()) if value else ""
+
+
+def _person(user) -> str:
+    return (user.get_full_name() or user.get_username()) if user else ""
+
+
+@login_required
+def obligation_matrix_export(request):
+    """The matrix as a workbook: one sheet as on screen, one row per agency and obligation with the evidence."""
+    require_register_reader(request)
+    kind = _kind_filter(request)
+    matrix = selectors.obligation_matrix(kind=kind)
+    output = io.BytesIO()
+    # Titles, evidence and agency names are typed by people: a cell starting with "=" must stay text.
+    workbook = xlsxwriter.Workbook(output, {"in_memory": True, "strings_to_formulas": False})
+    bold = workbook.add_format({"bold": True})
+    header = workbook.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True})
+    wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
+    title = _("Obligations by agency on %(day)s") % {"day": _date(matrix["today"])}
+
+    grid = workbook.add_worksheet(_("Matrix"))
+    grid.write(0, 0, title, bold)
+    grid.write_row(2, 0, [_("Agency"), _("Agency kind")], header)
+    for column, obligation in enumerate(matrix["obligations"], start=2):
+        grid.write_string(
+            2,
+            column,
+            f"{obligation.clause.document.number} · {obligation.clause.number}\n{obligation.title}\n"
+            + _("due %(day)s") % {"day": _date(obligation.due_on)},
+            header,
+        )
+    for number, row in enumerate(matrix["rows"], start=3):
+        grid.write_string(number, 0, row["agency"].name)
+        grid.write_string(number, 1, str(row["agency"].get_kind_display()))
+        for column, cell in enumerate(row["cells"], start=2):
+            grid.write_string(number, column, str(ObligationState(cell.state).label) if cell else "–")
+    grid.set_column(0, 0, 40)
+    grid.set_column(1, 1, 26)
+    grid.set_column(2, 1 + len(matrix["obligations"]), 24)
+    grid.set_row(2, 75)
+    grid.freeze_panes(3, 1)
+
+    details = workbook.add_worksheet(_("Evidence"))
+    details.write(0, 0, title, bold)
+    headers = [
+        _("Agency"),
+        _("Document"),
+        _("Clause"),
+        _("Obligation"),
+        _("Due date"),
+        _("Status"),
+        _("Disseminated on"),
+        _("How"),
+        _("Evidence"),
+        _("Evidence file"),
+        _("Acknowledged by"),
+        _("Done on"),
+        _("Result"),
+        _("Why no longer required"),
+    ]
+    details.write_row(2, 0, headers, header)
+    number = 3
+    for row in matrix["rows"]:
+        for cell in row["cells"]:
+            if cell is None:
+                continue
+            status = cell.status
+            details.write_row(
+                number,
+                0,
+                [
+                    row["agency"].name,
+                    cell.obligation.clause.document.number,
+                    cell.obligation.clause.number,
+                    cell.obligation.title,
+                    _date(cell.obligation.due_on),
+                    str(ObligationState(cell.state).label),
+                    _date(status.acknowledged_on) if status else "",
+                    str(status.get_method_display()) if status and status.method else "",
+                    status.evidence_text if status else "",
+                    _("yes") if status and status.evidence_file else "",
+                    _person(status.acknowledged_by) if status else "",
+                    _datetime(status.done_at) if status else "",
+                    status.done_note if status else "",
+                    cell.reason,
+                ],
+                wrap,
+            )
+            number += 1
+    for column, width in enumerate((36, 16, 8, 45, 12, 16, 14, 22, 50, 10, 22, 12, 40, 40)):
+        details.set_column(column, column, width)
+    details.freeze_panes(3, 1)
+    workbook.close()
+    response = HttpResponse(output.getvalue(), content_type=XLSX_TYPE)
+    filename = f"obligations-{matrix['today']:%Y-%m-%d}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+def obligation_follow_up(request, obligation_id):
+    """One obligation across the agencies it addresses: who answered, when, how, with what evidence."""
+    require_register_reader(request)
+    obligation = selectors.get_obligation_for_office(obligation_id)
+    follow_up = selectors.obligation_follow_up(obligation=obligation)
+    cells = follow_up["cells"]
+    state = request.GET.get("state", "")
+    if state in ObligationState.values:
+        cells = [cell for cell in cells if cell.state == state]
+    else:
+        state = ""
+    can_edit = roles_for(request.user).is_district_manager
+    return render(
+        request,
+        "directives/obligation_follow_up.html",
+        {
+            "obligation": obligation,
+            "cells": cells,
+            "cells_total": len(follow_up["cells"]),
+            "totals": follow_up["totals"],
+            "state": state,
+            "can_edit": can_edit,
+            "close_form": ReasonForm(prefix="close") if can_edit and not obligation.closed_at else None,
+            "states": ObligationState,
+        },
+    )
+
+
+def _follow_up_url(obligation, agency=None) -> str:
+    url = reverse("directives:obligation_follow_up", args=[obligation.pk])
+    return f"{url}#agency-{agency.pk}" if agency else url
+
+
+def _errors_as_messages(request, form) -> None:
+    for errors in form.errors.values():
+        for error in errors:
+            messages.error(request, error)
+
+
+@login_required
+def obligation_close(request, obligation_id):
+    require_office(request)
+    obligation = selectors.get_obligation_for_office(obligation_id)
+    form = ReasonForm(request.POST or None, prefix="close")
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.obligation_close(
+                obligation=obligation, user=request.user, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("The follow-up of this obligation is closed: no more reminders."))
+            return redirect(_follow_up_url(obligation))
+    return render(
+        request,
+        "directives/obligation_reason_form.html",
+        {"obligation": obligation, "form": form, "action": "close"},
+    )
+
+
+@login_required
+@require_POST
+def obligation_reopen(request, obligation_id):
+    require_office(request)
+    obligation = selectors.get_obligation_for_office(obligation_id)
+    try:
+        services.obligation_reopen(obligation=obligation, user=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("The follow-up of this obligation is open again."))
+    return redirect(_follow_up_url(obligation))
+
+
+def _office_cell(request, obligation_id, agency_id):
+    require_office(request)
+    obligation = selectors.get_obligation_for_office(obligation_id)
+    agency = get_object_or_404(Agency, pk=agency_id)
+    if not obligation.addresses(agency):
+        raise Http404
+    return obligation, agency
+
+
+@login_required
+def obligation_waive(request, obligation_id, agency_id):
+    obligation, agency = _office_cell(request, obligation_id, agency_id)
+    form = ReasonForm(request.POST or None, prefix="waive")
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.obligation_waive(
+                obligation=obligation, agency=agency, user=request.user, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(
+                request, _("%(agency)s is waived from this obligation.") % {"agency": agency.name}
+            )
+            return redirect(_follow_up_url(obligation, agency))
+    return render(
+        request,
+        "directives/obligation_reason_form.html",
+        {"obligation": obligation, "agency": agency, "form": form, "action": "waive"},
+    )
+
+
+@login_required
+@require_POST
+def obligation_waiver_cancel(request, obligation_id, agency_id):
+    obligation, agency = _office_cell(request, obligation_id, agency_id)
+    try:
+        services.obligation_waiver_cancel(obligation=obligation, agency=agency, user=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request,
+            _("The waiver of %(agency)s is cancelled: the obligation applies again.")
+            % {"agency": agency.name},
+        )
+    return redirect(_follow_up_url(obligation, agency))
+
+
+# Agencies -------------------------------------------------------------------------------------------
+
+
+@login_required
+def my_obligations(request):
+    """A head lands on their own agency's obligations; someone heading several chooses one."""
+    roles = roles_for(request.user)
+    if roles.sees_all_agencies and not roles.managed_agency_ids:
+        return redirect("directives:obligation_matrix")
+    agencies = list(selectors.obligation_agencies_for_user(request.user).order_by("name"))
+    if len(agencies) == 1:
+        return redirect("directives:agency_obligations", agency_id=agencies[0].pk)
+    return render(request, "directives/my_obligations.html", {"agencies": agencies})
+
+
+@login_required
+def agency_obligations(request, agency_id):
+    agency = selectors.get_agency_for_obligations(request.user, agency_id)
+    can_act = agency.pk in roles_for(request.user).managed_agency_ids
+    rows = selectors.obligations_for_agency(agency=agency)
+    return render(
+        request,
+        "directives/agency_obligations.html",
+        {
+            "agency": agency,
+            "rows": rows,
+            "can_act": can_act,
+            "reads_district": selectors.user_reads_drafts(request.user),
+            "states": ObligationState,
+        },
+    )
+
+
+@login_required
+def obligation_acknowledge(request, agency_id, obligation_id):
+    agency = selectors.get_agency_for_obligations(request.user, agency_id, act=True)
+    cell = selectors.get_obligation_for_agency(agency, obligation_id)
+    obligation, status = cell.obligation, cell.status
+    initial = {"acknowledged_on": timezone.localdate()}
+    if status and status.acknowledged_on:
+        initial = {
+            "acknowledged_on": status.acknowledged_on,
+            "method": status.method,
+            "evidence_text": status.evidence_text,
+        }
+    form = AcknowledgeForm(request.POST or None, request.FILES or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.obligation_acknowledge(
+                obligation=obligation, agency=agency, user=request.user, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Acknowledgement recorded."))
+            return redirect("directives:agency_obligations", agency_id=agency.pk)
+    return render(
+        request,
+        "directives/acknowledge_form.html",
+        {
+            "agency": agency,
+            "cell": cell,
+            "obligation": obligation,
+            "status": status,
+            "form": form,
+            "done_form": DoneForm(),
+            "states": ObligationState,
+        },
+    )
+
+
+@login_required
+@require_POST
+def obligation_done(request, agency_id, obligation_id):
+    agency = selectors.get_agency_for_obligations(request.user, agency_id, act=True)
+    obligation = selectors.get_obligation_for_agency(agency, obligation_id).obligation
+    form = DoneForm(request.POST)
+    if form.is_valid():
+        try:
+            services.obligation_mark_done(
+                obligation=obligation, agency=agency, user=request.user, note=form.cleaned_data["note"]
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return redirect(
+                "directives:obligation_acknowledge", agency_id=agency.pk, obligation_id=obligation.pk
+            )
+        messages.success(request, _("Marked as done."))
+    return redirect("directives:agency_obligations", agency_id=agency.pk)
+
+
+@login_required
+def obligation_evidence(request, agency_id, obligation_id):
+    agency = selectors.get_agency_for_obligations(request.user, agency_id)
+    status = selectors.get_obligation_for_agency(agency, obligation_id).status
+    if status is None or not status.evidence_file:
+        raise Http404
+    return FileResponse(status.evidence_file.open("rb"), as_attachment=True)
