@@ -105,3 +105,43 @@ def test_redis_cache_backend_works_with_the_configured_redis(settings):
     with override_settings(CACHES={"default": redis_cache}):
         caches["default"].set("probe", "ok", 5)
         assert caches["default"].get("probe") == "ok"
+
+
+@pytest.mark.django_db
+def test_login_page_offers_a_password_reset(client):
+    response = client.get("/accounts/login/")
+    assert "/accounts/password_reset/" in response.text
+
+
+@pytest.mark.django_db
+def test_forgotten_password_is_reset_through_an_emailed_link_in_vietnamese(client, mailoutbox):
+    import re
+
+    from tests.factories import UserFactory
+
+    user = UserFactory(username="canbo-quen", email="canbo@example.gov.vn")
+    response = client.post("/accounts/password_reset/", {"email": "canbo@example.gov.vn"}, follow=True)
+    assert "Kiểm tra thư điện tử" in response.text
+    (mail,) = mailoutbox
+    assert mail.to == ["canbo@example.gov.vn"]
+    assert "canbo-quen" in mail.body and "mật khẩu mới" in mail.body
+    link = re.search(r"https?://[^/\s]+(/accounts/reset/\S+)", mail.body).group(1)
+
+    form_page = client.get(link, follow=True)
+    assert form_page.context["validlink"]
+    done = client.post(
+        form_page.redirect_chain[-1][0],
+        {"new_password1": "Cu-Chi-2629-moi", "new_password2": "Cu-Chi-2629-moi"},
+        follow=True,
+    )
+    assert "Đã lưu mật khẩu mới" in done.text
+    user.refresh_from_db()
+    assert user.check_password("Cu-Chi-2629-moi")
+    assert "Liên kết này không còn hiệu lực" in client.get(link, follow=True).text
+
+
+@pytest.mark.django_db
+def test_password_reset_for_an_unknown_address_says_the_same_and_sends_nothing(client, mailoutbox):
+    response = client.post("/accounts/password_reset/", {"email": "khongco@example.gov.vn"}, follow=True)
+    assert "Kiểm tra thư điện tử" in response.text
+    assert mailoutbox == []
