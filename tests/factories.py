@@ -57,7 +57,8 @@ class DocumentFactory(factory.django.DjangoModelFactory):
         model = Document
 
     kind = DocumentKind.OFFICIAL_LETTER
-    number = factory.Sequence(lambda n: f"{2600 + n}/UBND")
+    # Far from the numbers the tests name (2579, 2629, 9999/UBND...): a sequence never meets one of them.
+    number = factory.Sequence(lambda n: f"{50000 + n}/UBND")
     issuer = "Ủy ban nhân dân huyện"
     issued_on = datetime.date(2021, 6, 4)
     subject = "Thay đổi phương thức làm việc"
