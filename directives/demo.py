@@ -220,6 +220,7 @@ ANSWERS = [
     ),
 ]
 ACKNOWLEDGED_ON = datetime.date(2021, 6, 7)
+DONE_ON = datetime.date(2021, 6, 8)
 
 
 def _office_user():
@@ -286,7 +287,11 @@ def _answers(letter: Document) -> None:
             status = AgencyObligation.objects.get(obligation=obligation, agency=agency)
         if done and not status.done_at:
             services.obligation_mark_done(
-                obligation=obligation, agency=agency, user=user, note="Đã hoàn thành theo yêu cầu."
+                obligation=obligation,
+                agency=agency,
+                user=user,
+                note="Đã hoàn thành theo yêu cầu.",
+                done_on=DONE_ON,
             )
 
 

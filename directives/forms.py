@@ -315,6 +315,9 @@ class AcknowledgeForm(forms.Form):
 
 
 class DoneForm(forms.Form):
+    done_on = forms.DateField(
+        label=_("Done on"), required=False, widget=date_input(), help_text=_("Empty means today.")
+    )
     note = forms.CharField(label=_("Result"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 

@@ -339,7 +339,8 @@ class AgencyObligation(models.Model):
         related_name="+",
         verbose_name=_("acknowledged by"),
     )
-    done_at = models.DateTimeField(_("done at"), null=True, blank=True)
+    done_on = models.DateField(_("done on"), null=True, blank=True)
+    done_at = models.DateTimeField(_("done recorded at"), null=True, blank=True)
     done_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -377,6 +378,11 @@ class AgencyObligation(models.Model):
             models.CheckConstraint(
                 condition=Q(done_at__isnull=True) | Q(waived_at__isnull=True),
                 name="directives_agencyobligation_done_or_waived",
+            ),
+            models.CheckConstraint(
+                condition=Q(done_at__isnull=True, done_on__isnull=True)
+                | Q(done_at__isnull=False, done_on__isnull=False),
+                name="directives_agencyobligation_done_on_with_done_at",
             ),
         ]
 

@@ -50,10 +50,6 @@ def _date(value) -> str:
     return formats.date_format(value, "SHORT_DATE_FORMAT") if value else ""
 
 
-def _datetime(value) -> str:
-    return _date(timezone.localtime(value).date()) if value else ""
-
-
 def _person(user) -> str:
     return (user.get_full_name() or user.get_username()) if user else ""
 
@@ -134,7 +130,7 @@ def obligation_matrix_export(request):
                     status.evidence_text if status else "",
                     _("yes") if status and status.evidence_file else "",
                     _person(status.acknowledged_by) if status else "",
-                    _datetime(status.done_at) if status else "",
+                    _date(status.done_on) if status else "",
                     status.done_note if status else "",
                     cell.reason,
                 ],
@@ -309,62 +305,74 @@ def agency_obligations(request, agency_id):
     )
 
 
-@login_required
-def obligation_acknowledge(request, agency_id, obligation_id):
-    agency = selectors.get_agency_for_obligations(request.user, agency_id, act=True)
-    cell = selectors.get_obligation_for_agency(agency, obligation_id)
-    obligation, status = cell.obligation, cell.status
-    initial = {"acknowledged_on": timezone.localdate()}
-    if status and status.acknowledged_on:
-        initial = {
-            "acknowledged_on": status.acknowledged_on,
-            "method": status.method,
-            "evidence_text": status.evidence_text,
-        }
-    form = AcknowledgeForm(request.POST or None, request.FILES or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.obligation_acknowledge(
-                obligation=obligation, agency=agency, user=request.user, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Acknowledgement recorded."))
-            return redirect("directives:agency_obligations", agency_id=agency.pk)
+def _answer_page(request, agency, cell, *, form=None, done_form=None):
+    """The head's page for one obligation: acknowledge with evidence, then mark done."""
+    status = cell.status
+    if form is None:
+        initial = {"acknowledged_on": timezone.localdate()}
+        if status and status.acknowledged_on:
+            initial = {
+                "acknowledged_on": status.acknowledged_on,
+                "method": status.method,
+                "evidence_text": status.evidence_text,
+            }
+        form = AcknowledgeForm(initial=initial)
     return render(
         request,
         "directives/acknowledge_form.html",
         {
             "agency": agency,
             "cell": cell,
-            "obligation": obligation,
+            "obligation": cell.obligation,
             "status": status,
             "form": form,
-            "done_form": DoneForm(),
+            "done_form": done_form or DoneForm(initial={"done_on": timezone.localdate()}),
             "states": ObligationState,
         },
     )
 
 
 @login_required
+def obligation_acknowledge(request, agency_id, obligation_id):
+    agency = selectors.get_agency_for_obligations(request.user, agency_id, act=True)
+    cell = selectors.get_obligation_for_agency(agency, obligation_id)
+    if request.method != "POST":
+        return _answer_page(request, agency, cell)
+    form = AcknowledgeForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.obligation_acknowledge(
+                obligation=cell.obligation, agency=agency, user=request.user, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Acknowledgement recorded."))
+            return redirect("directives:agency_obligations", agency_id=agency.pk)
+    return _answer_page(request, agency, cell, form=form)
+
+
+@login_required
 @require_POST
 def obligation_done(request, agency_id, obligation_id):
     agency = selectors.get_agency_for_obligations(request.user, agency_id, act=True)
-    obligation = selectors.get_obligation_for_agency(agency, obligation_id).obligation
+    cell = selectors.get_obligation_for_agency(agency, obligation_id)
     form = DoneForm(request.POST)
     if form.is_valid():
         try:
             services.obligation_mark_done(
-                obligation=obligation, agency=agency, user=request.user, note=form.cleaned_data["note"]
+                obligation=cell.obligation,
+                agency=agency,
+                user=request.user,
+                note=form.cleaned_data["note"],
+                done_on=form.cleaned_data["done_on"],
             )
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-            return redirect(
-                "directives:obligation_acknowledge", agency_id=agency.pk, obligation_id=obligation.pk
-            )
-        messages.success(request, _("Marked as done."))
-    return redirect("directives:agency_obligations", agency_id=agency.pk)
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Marked as done."))
+            return redirect("directives:agency_obligations", agency_id=agency.pk)
+    return _answer_page(request, agency, cell, done_form=form)
 
 
 @login_required

@@ -581,7 +581,10 @@ def obligation_acknowledge(
 
 
 @transaction.atomic
-def obligation_mark_done(*, obligation: Obligation, agency, user, note: str = "") -> AgencyObligation:
+def obligation_mark_done(
+    *, obligation: Obligation, agency, user, note: str = "", done_on: datetime.date | None = None
+) -> AgencyObligation:
+    """Record the day the agency carried the obligation out (today unless it reports an earlier day)."""
     _check_may_act(user=user, agency=agency)
     _check_addressed(obligation=obligation, agency=agency)
     _check_still_required(obligation=obligation, agency=agency)
@@ -593,6 +596,17 @@ def obligation_mark_done(*, obligation: Obligation, agency, user, note: str = ""
         )
     if status.done_at:
         raise ValidationError(_("This obligation is already done."), code="already_done")
+    done_on = done_on or timezone.localdate()
+    if done_on > timezone.localdate():
+        raise _field_error("done_on", _("The date cannot be in the future."), "future_date")
+    if done_on < status.acknowledged_on:
+        raise _field_error(
+            "done_on",
+            _("The obligation cannot be done before it was disseminated (%(day)s).")
+            % {"day": status.acknowledged_on.strftime("%d/%m/%Y")},
+            "done_before_acknowledged",
+        )
+    status.done_on = done_on
     status.done_at = timezone.now()
     status.done_by = user
     status.done_note = (note or "").strip()

@@ -160,3 +160,43 @@ def test_office_adds_an_obligation_in_the_web_form(office_client):
     assert response.status_code == 302
     obligation = clause.obligations.get()
     assert obligation.agency_kinds == [AgencyKind.COMMUNE_COMMITTEE, AgencyKind.TOWNSHIP_COMMITTEE]
+
+
+def test_head_reports_the_day_the_obligation_was_done(head_client, agency, obligation):
+    url = f"/directives/obligations/agency/{agency.pk}/{obligation.pk}/"
+    head_client.post(url, _acknowledge_data())
+    assert head_client.post(url + "done/", {"done_on": "09/06/2021", "note": "Đã rà soát"}).status_code == 302
+    status = AgencyObligation.objects.get(obligation=obligation, agency=agency)
+    assert status.done_on == datetime.date(2021, 6, 9)
+    assert (
+        "Hoàn thành ngày 09/06/2021" in head_client.get(f"/directives/obligations/agency/{agency.pk}/").text
+    )
+
+
+def test_a_done_day_before_the_dissemination_is_refused_at_its_field_keeping_the_note(
+    head_client, agency, obligation
+):
+    url = f"/directives/obligations/agency/{agency.pk}/{obligation.pk}/"
+    head_client.post(url, _acknowledge_data())
+    response = head_client.post(url + "done/", {"done_on": "05/06/2021", "note": "Đã rà soát 12 phòng"})
+    assert response.status_code == 200
+    assert "07/06/2021" in " ".join(response.context["done_form"].errors["done_on"])
+    assert "Đã rà soát 12 phòng" in response.text
+    assert not AgencyObligation.objects.filter(done_at__isnull=False).exists()
+
+
+def test_a_done_day_in_the_future_is_refused(head_client, agency, obligation):
+    url = f"/directives/obligations/agency/{agency.pk}/{obligation.pk}/"
+    head_client.post(url, _acknowledge_data())
+    response = head_client.post(url + "done/", {"done_on": "01/01/2999"})
+    assert response.context["done_form"].errors["done_on"]
+
+
+def test_acknowledgement_errors_keep_what_the_head_typed(head_client, agency, obligation):
+    url = f"/directives/obligations/agency/{agency.pk}/{obligation.pk}/"
+    response = head_client.post(
+        url, _acknowledge_data(acknowledged_on="01/06/2021", evidence_text="Biên bản số 7")
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["acknowledged_on"]
+    assert "Biên bản số 7" in response.text
