@@ -105,23 +105,37 @@ def urgent_membership_subquery(day: datetime.date):
 # Intake arrangements (clause 4 of 2629/UBND) ------------------------------------------------------
 
 
-def procedures_for_agency(agency, procedures=None) -> list[Procedure]:
-    """The active procedures this agency handles: by the kinds a procedure names, else by its level.
+def agency_handles(agency, procedure) -> bool:
+    """Whether this agency handles the procedure: by the kinds the procedure names, else by its level.
 
     A procedure naming no agency kind is handled at its level: commune-level procedures by the communes
     and the township, district-level ones by the specialised offices.
     """
+    if procedure.agency_kinds:
+        return agency.kind in procedure.agency_kinds
+    if agency.is_commune_level:
+        return procedure.level in (ProcedureLevel.COMMUNE, ProcedureLevel.COMMUNE_AND_DISTRICT)
+    if agency.kind == AgencyKind.SPECIALISED_OFFICE:
+        return procedure.level in (ProcedureLevel.DISTRICT, ProcedureLevel.COMMUNE_AND_DISTRICT)
+    return False
+
+
+def procedures_for_agency(agency, procedures=None) -> list[Procedure]:
+    """The active procedures this agency handles (see agency_handles)."""
     if procedures is None:
         procedures = procedures_public()
-    if agency.is_commune_level:
-        by_level = {ProcedureLevel.COMMUNE, ProcedureLevel.COMMUNE_AND_DISTRICT}
-    elif agency.kind == AgencyKind.SPECIALISED_OFFICE:
-        by_level = {ProcedureLevel.DISTRICT, ProcedureLevel.COMMUNE_AND_DISTRICT}
-    else:
-        by_level = set()
-    return [
-        p for p in procedures if (agency.kind in p.agency_kinds if p.agency_kinds else p.level in by_level)
-    ]
+    return [p for p in procedures if agency_handles(agency, p)]
+
+
+def channels_open(procedure, *, restricted: bool, urgent_item) -> dict[str, bool]:
+    """Which channels receive this procedure (clause 3.1 of 2629/UBND): online for online public services of
+    level 3 or 4, by public post where the procedure accepts it, in person unless the policy restricts
+    in-person intake and the procedure is not on the urgent list in force."""
+    return {
+        Channel.ONLINE: procedure.online_level >= ONLINE_INTAKE_MIN_LEVEL,
+        Channel.POSTAL: procedure.postal_intake_accepted,
+        Channel.IN_PERSON: not restricted or urgent_item is not None,
+    }
 
 
 @dataclass(frozen=True)
@@ -174,8 +188,6 @@ class IntakeArrangements:
 def intake_arrangements(agency, day: datetime.date) -> IntakeArrangements:
     """How the agency receives dossiers on the day, all derived from the policy in force (clause 3.1).
 
-    Online for procedures at online level 3 or 4; by public post where the procedure accepts it; in person
-    for every procedure in normal times, but only for the urgent list when the policy restricts it.
     Three queries whatever the size of the catalogue: the policy, the list in force, the procedures.
     """
     policy = policy_in_force(agency=agency, day=day)
@@ -188,11 +200,12 @@ def intake_arrangements(agency, day: datetime.date) -> IntakeArrangements:
     counts = dict.fromkeys(Channel.values, 0)
     for procedure in procedures_for_agency(agency):
         item = items.get(procedure.pk)
+        open_on = channels_open(procedure, restricted=restricted, urgent_item=item)
         row = ProcedureChannels(
             procedure=procedure,
-            online=procedure.online_level >= ONLINE_INTAKE_MIN_LEVEL,
-            postal=procedure.postal_intake_accepted,
-            in_person=not restricted or item is not None,
+            online=open_on[Channel.ONLINE],
+            postal=open_on[Channel.POSTAL],
+            in_person=open_on[Channel.IN_PERSON],
             urgent_item=item,
         )
         counts[Channel.ONLINE] += row.online

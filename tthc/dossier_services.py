@@ -20,8 +20,15 @@ from directives.selectors import policy_in_force
 from staffing.validators import normalize_mobile_phone, validate_mobile_phone
 
 from .calendar import add_working_days, due_date_for
-from .catalogue_selectors import urgent_item_for
-from .constants import OPEN_DOSSIER_STATUSES, Channel, DossierEventKind, DossierStatus, NoticeKind
+from .catalogue_selectors import agency_handles, channels_open, urgent_item_for
+from .constants import (
+    ONLINE_INTAKE_MIN_LEVEL,
+    OPEN_DOSSIER_STATUSES,
+    Channel,
+    DossierEventKind,
+    DossierStatus,
+    NoticeKind,
+)
 from .dossier_selectors import (
     may_receive_dossiers,
     may_run_district_dossier_actions,
@@ -29,8 +36,6 @@ from .dossier_selectors import (
 )
 from .models import Dossier, DossierCounter, DossierEvent, NoticeLog
 
-# Online intake needs a procedure offered as an online public service of level 3 or 4 (clause 3.1 a).
-MIN_ONLINE_INTAKE_LEVEL = 3
 # A result is returned online only for level 4 services (Decree 43/2011).
 MIN_ONLINE_RETURN_LEVEL = 4
 MAX_EXTENSION_WORKING_DAYS = 60
@@ -76,41 +81,31 @@ def intake_rules(*, agency, procedure, day: datetime.date) -> IntakeRules:
     policy = policy_in_force(agency=agency, day=day)
     restricted = bool(policy and policy.in_person_intake_restricted)
     urgent_item = urgent_item_for(procedure, day) if restricted else None
-    online_open = procedure.online_level >= MIN_ONLINE_INTAKE_LEVEL
-    channels = {
-        Channel.ONLINE: ChannelRule(
-            Channel.ONLINE,
-            online_open,
-            refusal=""
-            if online_open
-            else _(
-                "This procedure is an online public service of level %(level)s only; online intake needs "
-                "level 3 or 4."
-            )
-            % {"level": procedure.online_level},
-        ),
-        Channel.POSTAL: ChannelRule(
-            Channel.POSTAL,
-            procedure.postal_intake_accepted,
-            refusal=""
-            if procedure.postal_intake_accepted
-            else _("This procedure is not received through the public postal service."),
-        ),
-    }
-    if not restricted or urgent_item is not None:
-        channels[Channel.IN_PERSON] = ChannelRule(Channel.IN_PERSON, True)
-    else:
-        channels[Channel.IN_PERSON] = ChannelRule(
-            Channel.IN_PERSON,
-            False,
-            special_case_only=True,
-            refusal=_(
-                "In-person intake is restricted by %(directive)s (clause 3.1): this procedure is not on "
-                "the list of special, urgent procedures received in person in force on %(day)s. "
-                "To receive it in person, record the special, urgent case and its reason."
-            )
-            % {"directive": policy.directive.number, "day": date_format(day, "SHORT_DATE_FORMAT")},
+    open_on = channels_open(procedure, restricted=restricted, urgent_item=urgent_item)
+    refusals = {
+        Channel.ONLINE: _(
+            "This procedure is an online public service of level %(level)s only; online intake needs "
+            "level %(min)s or higher."
         )
+        % {"level": procedure.online_level, "min": ONLINE_INTAKE_MIN_LEVEL},
+        Channel.POSTAL: _("This procedure is not received through the public postal service."),
+    }
+    if restricted:
+        refusals[Channel.IN_PERSON] = _(
+            "In-person intake is restricted by %(directive)s (clause 3.1): this procedure is not on "
+            "the list of special, urgent procedures received in person in force on %(day)s. "
+            "To receive it in person, record the special, urgent case and its reason."
+        ) % {"directive": policy.directive.number, "day": date_format(day, "SHORT_DATE_FORMAT")}
+    channels = {
+        channel: ChannelRule(
+            channel,
+            is_open,
+            # Clause 3.1 b: a closed in-person channel still opens for a recorded special, urgent case.
+            special_case_only=channel == Channel.IN_PERSON and not is_open,
+            refusal="" if is_open else refusals[channel],
+        )
+        for channel, is_open in open_on.items()
+    }
     return IntakeRules(day=day, policy=policy, urgent_item=urgent_item, channels=channels)
 
 
@@ -188,12 +183,11 @@ def dossier_receive(
         _add(errors, "received_at", _("The reception time cannot be in the future."), "future")
     if not procedure.is_active:
         _add(errors, "procedure", _("This procedure is no longer in the catalogue."), "inactive_procedure")
-    if procedure.agency_kinds and agency.kind not in procedure.agency_kinds:
+    if not agency_handles(agency, procedure):
         _add(
             errors,
             "procedure",
-            _("This procedure is not handled by agencies of this kind (%(kind)s).")
-            % {"kind": agency.get_kind_display()},
+            _("%(agency)s does not handle this procedure.") % {"agency": agency.name},
             "procedure_not_handled",
         )
 

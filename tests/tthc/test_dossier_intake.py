@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from staffing.constants import Role
-from tests.factories import CalendarDayFactory, user_with_role
+from tests.factories import CalendarDayFactory, ProcedureFactory, user_with_role
 from tests.tthc.dossier_factories import at, district_under_2629, receive
 from tthc.constants import Channel, DossierEventKind, DossierStatus
 from tthc.dossier_selectors import special_case_counts
@@ -179,3 +179,13 @@ def test_an_agency_without_statistics_code_numbers_with_its_id(district):
     officer = user_with_role(Role.ONE_STOP_OFFICER, office)
     dossier = receive(district, agency=office, actor=officer, procedure=district.business)
     assert dossier.code == f"CQ{office.pk}-210607-0001"
+
+
+def test_a_commune_cannot_receive_a_district_procedure_that_names_no_agency_kind(district):
+    # Naming no kind means "handled at its level": the same rule as the public intake arrangements.
+    permit = ProcedureFactory(code="1.009122", name="Cấp giấy phép xây dựng", level="district")
+    with pytest.raises(ValidationError) as excinfo:
+        receive(district, procedure=permit, channel=Channel.ONLINE)
+    assert excinfo.value.error_dict["procedure"][0].code == "procedure_not_handled"
+    assert "UBND xã Phước Thạnh không giải quyết thủ tục này" in refusal(excinfo, "procedure")
+    assert Dossier.objects.count() == 0
