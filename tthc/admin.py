@@ -1,7 +1,8 @@
-"""Data management of the catalogue, the calendar and the urgent lists.
+"""Data management of the catalogue, the calendar, the urgent lists and the dossiers.
 
-Procedures are written through catalogue_services.procedure_save; urgent lists are composed and published
-on the office pages (their services freeze published versions), so the admin only reads them.
+Procedures and calendar days are written through their services; urgent lists are composed and published
+on the office pages (their services freeze published versions), and dossiers move only through
+dossier_services (the one-stop desk and district office pages), so the admin only reads those.
 """
 
 from django import forms
@@ -12,8 +13,18 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from staffing.constants import AgencyKind
 
+from .calendar_services import CALENDAR_DAY_FIELDS, calendar_day_save, calendar_day_values
 from .catalogue_services import PROCEDURE_FIELDS, procedure_save, procedure_values
-from .models import CalendarDay, Procedure, UrgentList, UrgentListItem
+from .models import (
+    CalendarDay,
+    Dossier,
+    DossierCounter,
+    DossierEvent,
+    NoticeLog,
+    Procedure,
+    UrgentList,
+    UrgentListItem,
+)
 
 
 class ReadOnlyMixin:
@@ -69,12 +80,40 @@ class ProcedureAdmin(SimpleHistoryAdmin):
         return False
 
 
+class CalendarDayAdminForm(forms.ModelForm):
+    class Meta:
+        model = CalendarDay
+        fields = list(CALENDAR_DAY_FIELDS)
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.errors:
+            values = {name: cleaned.get(name, getattr(self.instance, name)) for name in CALENDAR_DAY_FIELDS}
+            try:
+                calendar_day_values(**values)
+            except ValidationError as exc:
+                for name, errors in exc.error_dict.items():
+                    self.add_error(name, errors)
+        return cleaned
+
+
 @admin.register(CalendarDay)
 class CalendarDayAdmin(SimpleHistoryAdmin):
+    form = CalendarDayAdminForm
     list_display = ["date", "kind", "name"]
     list_filter = ["kind"]
     date_hierarchy = "date"
     search_fields = ["name"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # The date is the day's identity (the service and the import match on it): a wrong date is
+        # deleted and the right one added.
+        return ["date"] if obj else []
+
+    def save_model(self, request, obj, form, change):
+        values = {name: form.cleaned_data.get(name, getattr(obj, name)) for name in CALENDAR_DAY_FIELDS}
+        saved, _outcome = calendar_day_save(by=request.user, **values)
+        obj.pk = saved.pk
 
 
 class UrgentListItemInline(ReadOnlyMixin, admin.TabularInline):
@@ -91,4 +130,42 @@ class UrgentListAdmin(ReadOnlyMixin, SimpleHistoryAdmin):
     inlines = [UrgentListItemInline]
 
 
-from . import dossier_admin  # noqa: E402, F401  (registers the dossier admin classes)
+class DossierEventInline(ReadOnlyMixin, admin.TabularInline):
+    model = DossierEvent
+    fields = ["at", "kind", "status_from", "status_to", "due_date_from", "due_date_to", "note", "by"]
+    readonly_fields = fields
+    extra = 0
+
+
+@admin.register(Dossier)
+class DossierAdmin(ReadOnlyMixin, SimpleHistoryAdmin):
+    list_display = [
+        "code",
+        "agency",
+        "procedure",
+        "applicant_name",
+        "channel",
+        "received_at",
+        "due_date",
+        "status",
+    ]
+    list_filter = ["status", "channel", "result_delivery", "free_postage", "agency"]
+    search_fields = ["code", "applicant_name", "applicant_phone", "applicant_id_number"]
+    date_hierarchy = "received_at"
+    list_select_related = ["agency", "procedure"]
+    inlines = [DossierEventInline]
+
+
+@admin.register(NoticeLog)
+class NoticeLogAdmin(ReadOnlyMixin, admin.ModelAdmin):
+    list_display = ["dossier", "kind", "recipient", "sent_at", "sent_by"]
+    list_filter = ["kind"]
+    search_fields = ["dossier__code", "recipient"]
+    list_select_related = ["dossier", "sent_by"]
+
+
+@admin.register(DossierCounter)
+class DossierCounterAdmin(ReadOnlyMixin, admin.ModelAdmin):
+    list_display = ["agency", "day", "last_number"]
+    list_filter = ["agency"]
+    list_select_related = ["agency"]

@@ -31,6 +31,14 @@ def _is_working(day: datetime.date, exceptions: dict) -> bool:
     return True
 
 
+def years_without_calendar(today: datetime.date) -> list[int]:
+    """This year, and from October next year, when no holiday is recorded for it: due dates would then
+    count holidays as working days, so the office is reminded to add them (one query)."""
+    years = [today.year, today.year + 1] if today.month >= 10 else [today.year]
+    recorded = set(CalendarDay.objects.filter(date__year__in=years).values_list("date__year", flat=True))
+    return [year for year in years if year not in recorded]
+
+
 def is_working_day(day: datetime.date) -> bool:
     """Monday–Friday unless a holiday or day off; Saturday/Sunday only when recorded as a working day."""
     return _is_working(day, calendar_exceptions(day, day))

@@ -3,6 +3,7 @@
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from directives.constants import DocumentStatus
@@ -11,8 +12,9 @@ from staffing.constants import AgencyKind
 from staffing.importing import ChoiceLabelField
 from staffing.importing.fields import fold
 
+from .calendar_services import calendar_day_values
 from .catalogue_services import procedure_values
-from .constants import ProcedureLevel, ProcessingTimeUnit, UrgentListStatus
+from .constants import CalendarDayKind, ProcedureLevel, ProcessingTimeUnit, UrgentListStatus
 from .models import Procedure, UrgentList, UrgentListItem
 
 CONDITIONS_MAX_LENGTH = UrgentListItem._meta.get_field("conditions").max_length
@@ -24,13 +26,15 @@ def directive_choices():
     return published_documents().filter(status=DocumentStatus.PUBLISHED).order_by("-issued_on", "number")
 
 
-def add_service_errors(form, exc: ValidationError) -> None:
-    """Show a service's ValidationError at the field it names, or above the form."""
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
+def add_service_errors(form, exc: ValidationError, *, field_map: dict | None = None) -> None:
+    """Show a service's ValidationError at the field it names (renamed through field_map), or above the
+    form."""
+    if not hasattr(exc, "error_dict"):
         form.add_error(None, exc)
+        return
+    for name, errors in exc.error_dict.items():
+        name = (field_map or {}).get(name, name)
+        form.add_error(name if name in form.fields else None, errors)
 
 
 class ProcedureSearchForm(forms.Form):
@@ -131,6 +135,23 @@ class ProcedureRowForm(forms.Form):
         return cleaned
 
 
+class CalendarDayRowForm(forms.Form):
+    """One row of a calendar spreadsheet: a holiday, a day off in lieu or a working weekend day."""
+
+    date = forms.DateField(label=_("date"))
+    kind = ChoiceLabelField(label=_("kind"), choices=CalendarDayKind.choices)
+    name = forms.CharField(label=_("name"), max_length=128, required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.errors:
+            try:
+                calendar_day_values(**cleaned)
+            except ValidationError as exc:
+                add_service_errors(self, exc)
+        return cleaned
+
+
 class ImportFileForm(forms.Form):
     file = forms.FileField(
         label=_("Spreadsheet file (.xlsx or .csv)"),
@@ -140,7 +161,11 @@ class ImportFileForm(forms.Form):
     def clean_file(self):
         file = self.cleaned_data["file"]
         if file.size > settings.IMPORT_MAX_BYTES:
-            raise ValidationError(_("The file is too large."), code="file_too_large")
+            raise ValidationError(
+                _("The file is %(size)s; files over %(limit)s are refused.")
+                % {"size": filesizeformat(file.size), "limit": filesizeformat(settings.IMPORT_MAX_BYTES)},
+                code="file_too_large",
+            )
         return file
 
 

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from . import calendar_views as calendar
 from . import catalogue_public_views as public
 from . import catalogue_views as office
 from .feeds import UrgentListFeed
@@ -30,6 +31,20 @@ urlpatterns = [
         office.procedure_import_template,
         {"fmt": "xlsx"},
         name="procedure-import-template-xlsx",
+    ),
+    path("calendar/", calendar.calendar_year, name="calendar"),
+    path("calendar/import/", calendar.calendar_import, name="calendar-import"),
+    path(
+        "calendar/import/template.csv",
+        calendar.calendar_import_template,
+        {"fmt": "csv"},
+        name="calendar-import-template-csv",
+    ),
+    path(
+        "calendar/import/template.xlsx",
+        calendar.calendar_import_template,
+        {"fmt": "xlsx"},
+        name="calendar-import-template-xlsx",
     ),
     path("urgent-lists/", office.urgent_list_index, name="urgent-list-index"),
     path("urgent-lists/new/", office.urgent_list_create, name="urgent-list-create"),

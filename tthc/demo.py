@@ -14,6 +14,7 @@ from directives.models import Document
 from staffing.constants import Role
 from staffing.models import RoleAssignment
 
+from .calendar_services import calendar_day_save
 from .catalogue_services import (
     procedure_save,
     urgent_list_create_draft,
@@ -181,8 +182,10 @@ def _seed_procedures() -> dict[str, Procedure]:
 
 
 def _seed_calendar() -> None:
+    stored = set(CalendarDay.objects.filter(date__year=2021).values_list("date", flat=True))
     for day, kind, name in CALENDAR_2021:
-        CalendarDay.objects.get_or_create(date=day, defaults={"kind": kind, "name": name})
+        if day not in stored:
+            calendar_day_save(date=day, kind=kind, name=name)
 
 
 def _office_user():

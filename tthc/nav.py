@@ -13,5 +13,7 @@ def nav_items(request, roles):
         items.append((_("Procedures"), catalogue, catalogue))
         urgent_lists = reverse("tthc:urgent-list-index")
         items.append((_("Urgent lists"), urgent_lists, urgent_lists))
+        calendar = reverse("tthc:calendar")
+        items.append((_("Working-day calendar"), calendar, calendar))
     items.extend(dossier_nav_items(request, roles))
     return items

@@ -1,0 +1,103 @@
+"""The working-day calendar of the district office: the holidays of a year, and the import of next year's
+(the office types them in from the government's announcement; nothing is guessed)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from staffing.importing import import_page_context, template_csv, template_xlsx
+from staffing.roles import roles_for
+
+from .calendar import years_without_calendar
+from .catalogue_forms import ImportFileForm
+from .catalogue_views import CONTENT_TYPES
+from .importers import CalendarDayImporter
+from .models import CalendarDay
+
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
+def _require_reader(request):
+    if not roles_for(request.user).sees_all_agencies:
+        raise Http404
+
+
+def _require_editor(request):
+    if not roles_for(request.user).is_district_manager:
+        raise Http404
+
+
+def _year(request, default: int) -> int:
+    try:
+        year = int(request.GET.get("year", default))
+    except ValueError:
+        return default
+    return year if FIRST_YEAR <= year <= LAST_YEAR else default
+
+
+@login_required
+def calendar_year(request):
+    """The holidays, days off in lieu and working weekend days recorded for one year."""
+    _require_reader(request)
+    today = timezone.localdate()
+    year = _year(request, today.year)
+    days = CalendarDay.objects.filter(date__year=year).order_by("date")
+    return render(
+        request,
+        "tthc/calendar/year.html",
+        {
+            "year": year,
+            "days": days,
+            "today": today,
+            "missing_years": years_without_calendar(today),
+            "may_edit": roles_for(request.user).is_district_manager,
+            "crumbs": [(_("Working-day calendar"), None)],
+        },
+    )
+
+
+@login_required
+def calendar_import(request):
+    _require_editor(request)
+    result = None
+    form = ImportFileForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        commit = "check" not in request.POST
+        result = CalendarDayImporter(user=request.user).run(form.cleaned_data["file"], commit=commit)
+        if result.committed:
+            messages.success(
+                request,
+                _(
+                    "Calendar import finished: %(created)s added, %(updated)s changed, %(unchanged)s unchanged."
+                )
+                % {"created": result.created, "updated": result.updated, "unchanged": result.unchanged},
+            )
+            return redirect("tthc:calendar")
+    return render(
+        request,
+        "tthc/calendar/import.html",
+        {
+            "crumbs": [(_("Working-day calendar"), reverse("tthc:calendar")), (_("Import"), None)],
+            **import_page_context(
+                CalendarDayImporter,
+                form=form,
+                result=result,
+                csv_url=reverse("tthc:calendar-import-template-csv"),
+                xlsx_url=reverse("tthc:calendar-import-template-xlsx"),
+            ),
+        },
+    )
+
+
+@login_required
+def calendar_import_template(request, fmt):
+    _require_editor(request)
+    importer = CalendarDayImporter()
+    content = template_csv(importer) if fmt == "csv" else template_xlsx(importer, sheet_name=_("Calendar"))
+    response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="calendar-template.{fmt}"'
+    return response
