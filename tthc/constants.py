@@ -50,6 +50,10 @@ OPEN_DOSSIER_STATUSES = (
     DossierStatus.WAITING_SUPPLEMENT,
     DossierStatus.RESULT_READY,
 )
+# Values of the desk's list filters: every open status at once, and the two orders.
+OPEN_FILTER = "open"
+SORT_BY_DUE_DATE = "due"
+SORT_BY_RECEIVED = "received"
 
 
 class DossierEventKind(models.TextChoices):

@@ -8,7 +8,7 @@ from staffing.constants import Role
 from staffing.models import Agency
 
 from .constants import OPEN_DOSSIER_STATUSES, Channel
-from .dossier_selectors import open_dossier_counts
+from .dossier_selectors import NO_OPEN_DOSSIERS, open_dossier_counts
 from .models import Dossier
 
 
@@ -27,7 +27,7 @@ def dossier_home_panels(request, roles):
                 {
                     "template": "tthc/dossiers/panels/officer.html",
                     "agency": agency,
-                    **counts.get(agency.pk, {"open": 0, "overdue": 0}),
+                    **counts.get(agency.pk, NO_OPEN_DOSSIERS),
                 }
             )
     if roles.sees_all_agencies:

@@ -13,7 +13,9 @@ from django.utils.translation import gettext_lazy as _
 
 from staffing.models import Agency
 
-from .constants import Channel, DossierStatus
+from .catalogue_forms import add_service_errors
+from .catalogue_selectors import procedures_for_agency
+from .constants import OPEN_FILTER, SORT_BY_DUE_DATE, SORT_BY_RECEIVED, Channel, DossierStatus
 from .dossier_services import MAX_EXTENSION_WORKING_DAYS
 from .models import Procedure
 
@@ -21,20 +23,13 @@ from .models import Procedure
 SERVICE_FIELD_MAP = {"received_at": "received_date"}
 
 
-def add_service_errors(form, exc: ValidationError) -> None:
-    """Show a service's ValidationError at the field it names, or above the form."""
-    if not hasattr(exc, "error_dict"):
-        form.add_error(None, exc)
-        return
-    for name, errors in exc.error_dict.items():
-        name = SERVICE_FIELD_MAP.get(name, name)
-        form.add_error(name if name in form.fields else None, errors)
+def add_intake_errors(form, exc: ValidationError) -> None:
+    add_service_errors(form, exc, field_map=SERVICE_FIELD_MAP)
 
 
-def procedures_for_agency(agency):
-    """Active procedures that this agency's kind handles (an empty kind list means every kind)."""
-    procedures = list(Procedure.objects.filter(is_active=True).only("pk", "agency_kinds"))
-    ids = [p.pk for p in procedures if not p.agency_kinds or agency.kind in p.agency_kinds]
+def procedure_choices(agency):
+    """The procedures this agency handles, as a queryset for a choice field."""
+    ids = [p.pk for p in procedures_for_agency(agency)]
     return Procedure.objects.filter(pk__in=ids).order_by("code")
 
 
@@ -43,21 +38,16 @@ class ProcedureChoiceField(forms.ModelChoiceField):
         return f"{obj.code} – {obj.name}"
 
 
-class ProcedureMultipleChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj):
-        return f"{obj.code} – {obj.name}"
-
-
 class DossierReceiveForm(forms.Form):
     procedure = ProcedureChoiceField(label=capfirst(_("procedure")), queryset=Procedure.objects.none())
-    channel = forms.ChoiceField(
-        label=capfirst(_("intake channel")), choices=Channel.choices, widget=forms.RadioSelect
-    )
     received_date = forms.DateField(
         label=_("Received on"), help_text=_("dd/mm/yyyy"), widget=forms.DateInput(format="%d/%m/%Y")
     )
     received_time = forms.TimeField(
-        label=_("at"), help_text=_("HH:MM"), widget=forms.TimeInput(format="%H:%M")
+        label=_("Time received"), help_text=_("HH:MM"), widget=forms.TimeInput(format="%H:%M")
+    )
+    channel = forms.ChoiceField(
+        label=capfirst(_("intake channel")), choices=Channel.choices, widget=forms.RadioSelect
     )
     special_case_reason = forms.CharField(
         label=_("Special, urgent case: reason"),
@@ -97,16 +87,28 @@ class DossierReceiveForm(forms.Form):
         )
         super().__init__(*args, **kwargs)
         self.agency = agency
-        self.fields["procedure"].queryset = procedures_for_agency(agency)
-        hint_url = reverse("tthc:dossier-channel-hint", args=[agency.pk])
+        self.fields["procedure"].queryset = procedure_choices(agency)
+        # The hint under the procedure follows the procedure, the day and the channel as they are chosen.
         live_hint = {
-            "hx-get": hint_url,
+            "hx-get": reverse("tthc:dossier-channel-hint", args=[agency.pk]),
             "hx-target": "#channel-hint",
             "hx-include": "[name=procedure],[name=received_date],[name=channel]",
+            "hx-trigger": "change",
         }
-        self.fields["procedure"].widget.attrs.update({**live_hint, "hx-trigger": "change"})
-        self.fields["received_date"].widget.attrs.update({**live_hint, "hx-trigger": "change"})
+        self.fields["procedure"].widget.attrs.update(live_hint)
+        if not self.is_bound:
+            self.fields["procedure"].widget.attrs["autofocus"] = True
+        self.fields["received_date"].widget.attrs.update({**live_hint, "autocomplete": "off"})
+        self.fields["received_time"].widget.attrs.update({"autocomplete": "off"})
+        self.fields["channel"].widget.attrs.update(live_hint)
+        self.fields["applicant_name"].widget.attrs.update({"autocomplete": "off"})
+        self.fields["applicant_id_number"].widget.attrs.update(
+            {"inputmode": "numeric", "autocomplete": "off", "pattern": "[0-9]*"}
+        )
+        self.fields["applicant_phone"].widget.attrs.update({"inputmode": "tel", "autocomplete": "off"})
+        self.fields["applicant_email"].widget.attrs.update({"autocomplete": "off"})
         self.helper = FormHelper()
+        self.helper.form_tag = False
         self.helper.layout = Layout(
             Fieldset(
                 _("Procedure and channel"),
@@ -122,8 +124,8 @@ class DossierReceiveForm(forms.Form):
                     css_class="mb-3",
                     aria_live="polite",
                 ),
-                Field("channel"),
-                "special_case_reason",
+                Field("channel", template="tthc/dossiers/_channel_field.html"),
+                Div("special_case_reason", css_id="special-case"),
             ),
             Fieldset(
                 _("Applicant"),
@@ -137,17 +139,16 @@ class DossierReceiveForm(forms.Form):
                 "applicant_address",
             ),
             Fieldset(_("Documents and result"), "documents_received", "result_delivery"),
-            Submit("submit", _("Receive the dossier")),
+            Submit("submit", _("Receive the dossier"), css_class="btn-lg"),
         )
 
     def chosen_procedure_and_day(self):
         """The procedure and intake day typed so far (valid or not), for the channel hint."""
-        field = self.fields["procedure"]
+        if not self.is_bound:
+            return None, None
         try:
-            procedure = field.clean(self.data.get("procedure")) if self.is_bound else None
-            day = (
-                self.fields["received_date"].clean(self.data.get("received_date")) if self.is_bound else None
-            )
+            procedure = self.fields["procedure"].clean(self.data.get("procedure"))
+            day = self.fields["received_date"].clean(self.data.get("received_date"))
         except ValidationError:
             return None, None
         return procedure, day
@@ -177,13 +178,23 @@ class DossierReceiveForm(forms.Form):
 class ChannelHintForm(forms.Form):
     procedure = forms.ModelChoiceField(queryset=Procedure.objects.filter(is_active=True))
     received_date = forms.DateField(required=False)
-    channel = forms.CharField(required=False)
+    channel = forms.ChoiceField(choices=Channel.choices, required=False)
 
 
 class DossierFilterForm(forms.Form):
+    """The desk's list: open dossiers, soonest appointment first, unless the officer asks otherwise."""
+
+    DEFAULTS = {"status": OPEN_FILTER, "sort": SORT_BY_DUE_DATE}
+
     q = forms.CharField(label=_("Code, name or phone"), required=False, max_length=100)
     status = forms.ChoiceField(
-        label=capfirst(_("status")), required=False, choices=[("", _("All statuses")), *DossierStatus.choices]
+        label=capfirst(_("status")),
+        required=False,
+        choices=[
+            (OPEN_FILTER, _("Open (not yet returned)")),
+            ("", _("All statuses")),
+            *DossierStatus.choices,
+        ],
     )
     procedure = ProcedureChoiceField(
         label=capfirst(_("procedure")),
@@ -197,12 +208,22 @@ class DossierFilterForm(forms.Form):
         choices=[("", _("All channels")), *Channel.choices],
     )
     overdue = forms.BooleanField(label=_("Overdue only"), required=False)
+    due_today = forms.BooleanField(label=_("Due today only"), required=False)
+    special_case = forms.BooleanField(label=_("Special cases only"), required=False)
     received_from = forms.DateField(label=_("Received from"), required=False)
     received_to = forms.DateField(label=_("Received until"), required=False)
+    sort = forms.ChoiceField(
+        label=_("Order"),
+        required=False,
+        choices=[
+            (SORT_BY_DUE_DATE, _("Appointment date, soonest first")),
+            (SORT_BY_RECEIVED, _("Newest received first")),
+        ],
+    )
 
-    def __init__(self, *args, agency, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["procedure"].queryset = procedures_for_agency(agency)
+    def __init__(self, data=None, *, agency, **kwargs):
+        super().__init__(data if data else self.DEFAULTS, **kwargs)
+        self.fields["procedure"].queryset = procedure_choices(agency)
 
 
 class DossierTransitionForm(forms.Form):
@@ -219,41 +240,40 @@ class DossierTransitionForm(forms.Form):
 
 
 class DossierExtensionForm(forms.Form):
-    procedures = ProcedureMultipleChoiceField(
+    """Validation only: the page lays the choices out by agency kind with "select all" boxes."""
+
+    procedures = forms.ModelMultipleChoiceField(
         label=capfirst(_("procedures")),
         queryset=Procedure.objects.filter(is_active=True).order_by("code"),
-        widget=forms.CheckboxSelectMultiple,
     )
     agencies = forms.ModelMultipleChoiceField(
         label=capfirst(_("agencies")),
-        queryset=Agency.objects.active().order_by("name"),
-        widget=forms.CheckboxSelectMultiple,
+        queryset=Agency.objects.active().order_by("kind", "name"),
     )
     working_days = forms.IntegerField(
         label=_("Extend by (working days)"), min_value=1, max_value=MAX_EXTENSION_WORKING_DAYS
     )
     reason = forms.CharField(label=capfirst(_("reason")), widget=forms.Textarea(attrs={"rows": 2}))
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.layout = Layout(
-            Div(
-                Div("procedures", css_class="col-md-6"),
-                Div("agencies", css_class="col-md-6"),
-                css_class="row",
-            ),
-            Div(
-                Div("working_days", css_class="col-md-3"),
-                Div("reason", css_class="col-md-9"),
-                css_class="row",
-            ),
-            Submit("submit", _("Extend the due dates")),
-        )
+    def chosen(self, name: str) -> set[int]:
+        """The ids ticked in the submitted form, kept when the form comes back with an error."""
+        if not self.is_bound:
+            return set()
+        return {int(v) for v in self.data.getlist(name) if str(v).isdigit()}
 
 
 class StatusLookupForm(forms.Form):
-    code = forms.CharField(label=capfirst(_("dossier code")), max_length=40)
+    code = forms.CharField(
+        label=capfirst(_("dossier code")),
+        max_length=40,
+        help_text=_("Printed on your receipt, for example 27526-210607-0001."),
+        widget=forms.TextInput(
+            attrs={"autocapitalize": "characters", "autocomplete": "off", "spellcheck": "false"}
+        ),
+    )
     phone = forms.CharField(
-        label=_("Applicant's mobile phone"), max_length=20, help_text=_("The number given at intake.")
+        label=_("Applicant's mobile phone"),
+        max_length=20,
+        help_text=_("The number given when the dossier was filed."),
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
     )

@@ -1,6 +1,7 @@
 """Reads of dossiers, and fetch-and-check helpers: a dossier outside the user's scope is a 404."""
 
 import datetime
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, OuterRef, Q, Sum
@@ -10,12 +11,19 @@ from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 
 from directives.selectors import policies_in_force_by_kind
-from staffing.constants import Role
+from staffing.constants import AgencyKind, Role
 from staffing.models import Agency
 from staffing.roles import roles_for
 from staffing.validators import normalize_mobile_phone
 
-from .constants import OPEN_DOSSIER_STATUSES, Channel, DossierStatus, NoticeKind
+from .constants import (
+    OPEN_DOSSIER_STATUSES,
+    OPEN_FILTER,
+    SORT_BY_DUE_DATE,
+    Channel,
+    DossierStatus,
+    NoticeKind,
+)
 from .models import Dossier, DossierEvent, NoticeLog
 
 COMMUNE_NAME_PREFIXES = ("UBND xã ", "UBND thị trấn ", "Ủy ban nhân dân xã ", "Ủy ban nhân dân thị trấn ")
@@ -98,18 +106,29 @@ def filter_dossiers(
     procedure=None,
     channel: str = "",
     overdue: bool = False,
+    due_today: bool = False,
+    special_case: bool = False,
     received_from: datetime.date | None = None,
     received_to: datetime.date | None = None,
     search: str = "",
+    sort: str = "",
 ):
-    if status:
+    """The dossiers matching the desk's filters; status "open" means every status before the result is
+    returned or the dossier refused; sort "due" puts the soonest appointment first."""
+    if status == OPEN_FILTER:
+        queryset = queryset.filter(status__in=OPEN_DOSSIER_STATUSES)
+    elif status:
         queryset = queryset.filter(status=status)
+    if special_case:
+        queryset = queryset.exclude(special_case_reason="")
     if procedure is not None:
         queryset = queryset.filter(procedure=procedure)
     if channel:
         queryset = queryset.filter(channel=channel)
     if overdue:
         queryset = queryset.filter(overdue_q(today))
+    if due_today:
+        queryset = queryset.filter(status__in=OPEN_DOSSIER_STATUSES, due_date=today)
     if received_from:
         queryset = queryset.filter(received_at__gte=_day_start(received_from))
     if received_to:
@@ -120,6 +139,8 @@ def filter_dossiers(
         if phone.isdigit():
             match |= Q(applicant_phone__contains=phone)
         queryset = queryset.filter(match)
+    if sort == SORT_BY_DUE_DATE:
+        queryset = queryset.order_by("due_date", "received_at", "id")
     return queryset
 
 
@@ -128,13 +149,47 @@ def dossier_trail(dossier: Dossier):
 
 
 def open_dossier_counts(agency_ids, *, today: datetime.date) -> dict[int, dict]:
-    """{agency id: {"open": n, "overdue": n}} in one query (the home panels)."""
+    """{agency id: {"open": n, "overdue": n, "due_today": n}} in one query (the home panels, the lists)."""
     rows = (
         Dossier.objects.filter(agency_id__in=agency_ids, status__in=OPEN_DOSSIER_STATUSES)
         .values("agency_id")
-        .annotate(open=Count("id"), overdue=Count("id", filter=Q(due_date__lt=today)))
+        .annotate(
+            open=Count("id"),
+            overdue=Count("id", filter=Q(due_date__lt=today)),
+            due_today=Count("id", filter=Q(due_date=today)),
+        )
     )
-    return {row["agency_id"]: {"open": row["open"], "overdue": row["overdue"]} for row in rows}
+    return {
+        row["agency_id"]: {"open": row["open"], "overdue": row["overdue"], "due_today": row["due_today"]}
+        for row in rows
+    }
+
+
+NO_OPEN_DOSSIERS = {"open": 0, "overdue": 0, "due_today": 0}
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One box of the extension form: the row, and how many of its dossiers are open."""
+
+    obj: object
+    open: int
+
+
+def extension_choices(*, procedures, agencies) -> tuple[list[Choice], list[tuple[str, str, list[Choice]]]]:
+    """The procedures, and the agencies grouped by kind, each with its open dossiers (two queries)."""
+    open_dossiers = Dossier.objects.filter(status__in=OPEN_DOSSIER_STATUSES)
+    by_procedure = dict(
+        open_dossiers.values("procedure_id").annotate(n=Count("id")).values_list("procedure_id", "n")
+    )
+    by_agency = dict(open_dossiers.values("agency_id").annotate(n=Count("id")).values_list("agency_id", "n"))
+    groups: dict[str, list[Choice]] = {}
+    for agency in agencies:
+        groups.setdefault(agency.kind, []).append(Choice(agency, by_agency.get(agency.pk, 0)))
+    return (
+        [Choice(p, by_procedure.get(p.pk, 0)) for p in procedures],
+        [(kind.value, kind.label, groups[kind.value]) for kind in AgencyKind if kind.value in groups],
+    )
 
 
 def receipt_place(agency) -> str:

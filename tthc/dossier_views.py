@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
+from .calendar import years_without_calendar
+from .catalogue_forms import add_service_errors
 from .constants import OPEN_DOSSIER_STATUSES, DossierStatus
 from .dossier_forms import (
     ChannelHintForm,
@@ -21,12 +23,14 @@ from .dossier_forms import (
     DossierReceiveForm,
     DossierTransitionForm,
     StatusLookupForm,
-    add_service_errors,
+    add_intake_errors,
 )
 from .dossier_selectors import (
+    NO_OPEN_DOSSIERS,
     dossier_agencies_for_user,
     dossier_trail,
     dossiers_for_agency,
+    extension_choices,
     filter_dossiers,
     free_postage_ledger,
     free_postage_returns,
@@ -77,7 +81,7 @@ def dossier_home(request):
         return redirect("tthc:dossier-list", agencies[0].pk)
     today = timezone.localdate()
     counts = open_dossier_counts([a.pk for a in agencies], today=today)
-    rows = [{"agency": a, **counts.get(a.pk, {"open": 0, "overdue": 0})} for a in agencies]
+    rows = [{"agency": a, **counts.get(a.pk, NO_OPEN_DOSSIERS)} for a in agencies]
     return render(
         request,
         "tthc/dossiers/home.html",
@@ -87,9 +91,12 @@ def dossier_home(request):
 
 @login_required
 def dossier_list(request, agency_id):
+    """The desk's list: open dossiers, soonest appointment first, until the officer filters otherwise."""
     agency = get_agency_for_dossiers(request.user, agency_id)
     today = timezone.localdate()
-    form = DossierFilterForm(request.GET or None, agency=agency)
+    query = request.GET.copy()
+    query.pop("page", None)
+    form = DossierFilterForm(query, agency=agency)
     queryset = dossiers_for_agency(agency, today=today)
     if form.is_valid():
         data = form.cleaned_data
@@ -100,63 +107,69 @@ def dossier_list(request, agency_id):
             procedure=data["procedure"],
             channel=data["channel"],
             overdue=data["overdue"],
+            due_today=data["due_today"],
+            special_case=data["special_case"],
             received_from=data["received_from"],
             received_to=data["received_to"],
             search=data["q"].strip(),
+            sort=data["sort"],
         )
     page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
         request,
         "tthc/dossiers/list.html",
         {
             "agency": agency,
             "form": form,
+            "filtered": bool(query),
             "page_obj": page,
             "query": query.urlencode(),
             "can_receive": may_receive_dossiers(request.user, agency.pk),
-            "counts": open_dossier_counts([agency.pk], today=today).get(agency.pk, {"open": 0, "overdue": 0}),
+            "counts": open_dossier_counts([agency.pk], today=today).get(agency.pk, NO_OPEN_DOSSIERS),
+            "today": today,
         },
     )
 
 
 @login_required
 def dossier_receive_view(request, agency_id):
+    """The counter's form; a received dossier opens on its receipt, ready to print and hand over."""
     agency = get_agency_for_dossiers(request.user, agency_id, receive=True)
     form = DossierReceiveForm(request.POST or None, agency=agency)
     if request.method == "POST" and form.is_valid():
         try:
             dossier = dossier_receive(agency=agency, actor=request.user, **form.service_kwargs())
         except ValidationError as exc:
-            add_service_errors(form, exc)
+            add_intake_errors(form, exc)
         else:
             messages.success(
                 request,
-                _("Dossier %(code)s received; appointment date %(due)s.")
+                _("Dossier %(code)s received; appointment date %(due)s. Print the receipt for the applicant.")
                 % {"code": dossier.code, "due": dossier.due_date.strftime("%d/%m/%Y")},
             )
-            return redirect("tthc:dossier-detail", dossier.pk)
+            return redirect("tthc:dossier-receipt", dossier.pk)
     procedure, day = form.chosen_procedure_and_day()
     rules = intake_rules(agency=agency, procedure=procedure, day=day) if procedure and day else None
-    return render(request, "tthc/dossiers/receive.html", {"agency": agency, "form": form, "rules": rules})
+    return render(
+        request,
+        "tthc/dossiers/receive.html",
+        {"agency": agency, "form": form, "rules": rules, "chosen": form.data.get("channel", "")},
+    )
 
 
 @login_required
 @require_GET
 def dossier_channel_hint(request, agency_id):
-    """The htmx partial under the procedure field: which channels are open for it on the intake day."""
+    """The htmx partial under the procedure field: which channels are open for it on the intake day, and
+    whether the channel chosen so far is one of them."""
     agency = get_agency_for_dossiers(request.user, agency_id, receive=True)
     form = ChannelHintForm(request.GET)
-    rules = None
+    rules, chosen = None, ""
     if form.is_valid():
         day = form.cleaned_data["received_date"] or timezone.localdate()
         rules = intake_rules(agency=agency, procedure=form.cleaned_data["procedure"], day=day)
-    return render(
-        request,
-        "tthc/dossiers/_channel_hint.html",
-        {"rules": rules, "chosen": form.cleaned_data.get("channel", "") if form.is_valid() else ""},
-    )
+        chosen = form.cleaned_data["channel"]
+    return render(request, "tthc/dossiers/_channel_hint.html", {"rules": rules, "chosen": chosen})
 
 
 @login_required
@@ -216,7 +229,12 @@ def dossier_receipt(request, pk):
     return render(
         request,
         "tthc/dossiers/receipt.html",
-        {"dossier": dossier, "documents": documents, "place": receipt_place(dossier.agency)},
+        {
+            "dossier": dossier,
+            "documents": documents,
+            "place": receipt_place(dossier.agency),
+            "can_receive": may_receive_dossiers(request.user, dossier.agency_id),
+        },
     )
 
 
@@ -259,6 +277,7 @@ def dossier_office(request):
             ],
             "can_act": may_run_district_dossier_actions(request.user),
             "cutoffs": _cutoff_dates(today),
+            "missing_years": years_without_calendar(today),
         },
     )
 
@@ -330,7 +349,26 @@ def dossier_extension(request):
                 % {"count": count},
             )
             return redirect("tthc:dossier-office")
-    return render(request, "tthc/dossiers/extension.html", {"form": form})
+    chosen_agencies = form.chosen("agencies")
+    procedures, agency_groups = extension_choices(
+        procedures=form.fields["procedures"].queryset, agencies=form.fields["agencies"].queryset
+    )
+    return render(
+        request,
+        "tthc/dossiers/extension.html",
+        {
+            "form": form,
+            "procedures": procedures,
+            "agency_groups": agency_groups,
+            "chosen_procedures": form.chosen("procedures"),
+            "chosen_agencies": chosen_agencies,
+            "open_kinds": {
+                kind
+                for kind, _label, choices in agency_groups
+                if any(c.obj.pk in chosen_agencies for c in choices)
+            },
+        },
+    )
 
 
 # Public -------------------------------------------------------------------------------------------
@@ -354,7 +392,18 @@ def dossier_lookup(request):
     response = render(
         request,
         "tthc/dossiers/lookup.html",
-        {"form": form, "dossier": dossier, "not_found": not_found, "throttled": throttled},
+        {
+            "form": form,
+            "dossier": dossier,
+            "is_late": bool(
+                dossier
+                and dossier.status in OPEN_DOSSIER_STATUSES
+                and dossier.status != DossierStatus.RESULT_READY
+                and dossier.due_date < timezone.localdate()
+            ),
+            "not_found": not_found,
+            "throttled": throttled,
+        },
         status=status,
     )
     response["Cache-Control"] = "no-store"

@@ -50,7 +50,8 @@ def test_off_list_in_person_intake_is_refused_at_the_channel_then_received_as_sp
     expect(hint).to_contain_text("chỉ khi ghi nhận trường hợp đặc biệt, cấp bách")
     expect(hint).to_contain_text("mức độ 2")
 
-    page.check("input[name=channel][value=in_person]")
+    page.click("label[for=id_channel_2]")  # the channel buttons: Trực tuyến, Bưu chính công ích, Trực tiếp
+    expect(hint).to_contain_text("cần ghi lý do trường hợp đặc biệt, cấp bách")
     page.click("input[type=submit][name=submit]")
 
     error = page.locator("#div_id_channel #id_channel_error")
@@ -60,9 +61,21 @@ def test_off_list_in_person_intake_is_refused_at_the_channel_then_received_as_sp
     assert not Dossier.objects.exists()
     expect(page.locator("input[name=applicant_name]")).to_have_value("Lê Văn Thử")
 
+    expect(page.locator("textarea[name=special_case_reason]")).to_be_focused()
     page.fill("textarea[name=special_case_reason]", "Người khuyết tật nặng, cần gấp")
     page.click("input[type=submit][name=submit]")
-    page.wait_for_url("**/tthc/dossiers/*/")
+    page.wait_for_url("**/tthc/dossiers/*/receipt/")
     dossier = Dossier.objects.get()
-    expect(page.locator("h1")).to_contain_text(dossier.code)
+    expect(page.locator("article.receipt")).to_contain_text(dossier.code)
+    expect(page.get_by_role("button", name="In giấy tiếp nhận")).to_be_visible()
     assert dossier.special_case_reason == "Người khuyết tật nặng, cần gấp"
+
+
+def test_the_special_case_reason_is_asked_only_for_an_in_person_intake(intake_page):
+    page, district = intake_page
+    reason = page.locator("textarea[name=special_case_reason]")
+    expect(reason).to_be_hidden()
+    page.click("label[for=id_channel_2]")
+    expect(reason).to_be_visible()
+    page.click("label[for=id_channel_0]")
+    expect(reason).to_be_hidden()

@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
-from staffing.constants import Role
+from staffing.constants import AgencyKind, Role
 from tests.factories import AgencyFactory, CalendarDayFactory, user_with_role
 from tests.tthc.dossier_factories import district_under_2629, receive
 from tthc.constants import Channel, DossierEventKind, DossierStatus
@@ -105,3 +105,44 @@ def test_the_extension_page_is_not_for_one_stop_officers(district, client):
     leader = user_with_role(Role.DISTRICT_LEADERSHIP)
     client.force_login(leader)
     assert client.get(reverse("tthc:dossier-extension")).status_code == 404
+
+
+def test_the_extension_page_selects_by_kind_and_keeps_the_ticks_on_error(district, office_client):
+    receive(district)
+    office = AgencyFactory(name="Phòng Tư pháp", kind=AgencyKind.SPECIALISED_OFFICE)
+    page = office_client.get(reverse("tthc:dossier-extension")).content.decode()
+    assert "Chọn tất cả thủ tục" in page and "Chọn tất cả cơ quan, đơn vị" in page
+    assert 'data-check-all="agencies" data-group="commune_committee"' in page
+    assert 'data-group="specialised_office"' in page and office.name in page
+    assert "1 đang giải quyết" in page  # open dossiers next to the commune and the procedure
+    assert "js/tthc-check-all.js" in page
+
+    response = office_client.post(
+        reverse("tthc:dossier-extension"),
+        {
+            "procedures": [district.birth.pk],
+            "agencies": [district.commune.pk],
+            "working_days": 2,
+            "reason": "",
+        },
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert f'name="agencies" value="{district.commune.pk}" id="agencies-{district.commune.pk}"' in page
+    assert (
+        f'value="{district.commune.pk}" id="agencies-{district.commune.pk}" data-group="commune_committee" checked'
+        in page
+    )
+    assert f'id="procedures-{district.birth.pk}" checked' in page
+
+
+def test_the_extension_page_queries_do_not_grow_with_agencies(
+    district, office_client, django_assert_max_num_queries
+):
+    office_client.get(reverse("tthc:dossier-extension"))
+    with django_assert_max_num_queries(12) as few:
+        office_client.get(reverse("tthc:dossier-extension"))
+    for _ in range(15):
+        AgencyFactory()
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        office_client.get(reverse("tthc:dossier-extension"))

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from staffing.constants import AgencyKind, Role
 from tests.factories import user_with_role
@@ -103,7 +104,7 @@ def test_the_intake_form_accepts_a_recorded_special_case(officer_client, distric
     )
     dossier = Dossier.objects.get()
     assert response.status_code == 302
-    assert response["Location"] == reverse("tthc:dossier-detail", args=[dossier.pk])
+    assert response["Location"] == reverse("tthc:dossier-receipt", args=[dossier.pk])
     assert dossier.received_at == at(D(2021, 6, 7), 9, 30)
     assert dossier.special_case_reason == "Người khuyết tật nặng, cần gấp"
 
@@ -237,3 +238,64 @@ def test_the_free_postage_ledger_sums_the_postage(officer_client, district, sett
     ).content.decode()
     assert dossier.code in page
     assert "26.000" in page
+
+
+def test_the_list_opens_on_open_dossiers_soonest_appointment_first(officer_client, district):
+    late = receive(
+        district,
+        procedure=district.postal_refused,
+        channel=Channel.IN_PERSON,
+        special_case_reason="Cần gấp",
+        received_at=at(D(2021, 6, 7)),
+    )
+    soon = receive(district, received_at=at(D(2021, 6, 8)))  # same day: due 08/06/2021
+    done = receive(district, received_at=at(D(2021, 6, 9)))
+    for to_status in (DossierStatus.PROCESSING, DossierStatus.RESULT_READY, DossierStatus.RETURNED):
+        done = dossier_transition(dossier=done, to_status=to_status, actor=district.officer)
+    url = reverse("tthc:dossier-list", args=[district.commune.pk])
+    response = officer_client.get(url)
+    rows = [d.code for d in response.context["page_obj"]]
+    assert rows == [soon.code, late.code]  # the returned one is not listed; the soonest appointment first
+    assert late.due_date > soon.due_date
+    page = response.content.decode()
+    assert "Đang giải quyết: 2" in page and "Quá hạn: 2" in page
+    every = officer_client.get(url, {"status": "", "sort": "received"}).context["page_obj"]
+    assert [d.code for d in every] == [done.code, soon.code, late.code]
+
+
+def test_the_list_shows_what_is_due_today(officer_client, district):
+    dossier = receive(district, received_at=timezone.now())
+    url = reverse("tthc:dossier-list", args=[district.commune.pk])
+    page = officer_client.get(url).content.decode()
+    assert "Đến hạn hôm nay: 1" in page
+    due_today = officer_client.get(url, {"status": "open", "due_today": "on"}).context["page_obj"]
+    assert [d.code for d in due_today] == [dossier.code]
+
+
+def test_after_intake_the_officer_lands_on_the_receipt_with_print_and_next_intake(officer_client, district):
+    response = officer_client.post(
+        reverse("tthc:dossier-receive", args=[district.commune.pk]),
+        form_data(district, procedure=district.birth.pk, channel=Channel.ONLINE),
+        follow=True,
+    )
+    page = response.content.decode()
+    dossier = Dossier.objects.get()
+    assert response.redirect_chain[-1][0] == reverse("tthc:dossier-receipt", args=[dossier.pk])
+    assert f"Đã tiếp nhận hồ sơ {dossier.code}" in page
+    assert "window.print()" in page and "In giấy tiếp nhận" in page
+    assert reverse("tthc:dossier-receive", args=[district.commune.pk]) in page
+
+
+def test_the_district_office_reads_a_receipt_without_the_next_intake_button(office_client, district):
+    dossier = receive(district)
+    page = office_client.get(reverse("tthc:dossier-receipt", args=[dossier.pk])).content.decode()
+    assert "In giấy tiếp nhận" in page
+    assert reverse("tthc:dossier-receive", args=[district.commune.pk]) not in page
+
+
+def test_the_intake_form_is_made_for_a_counter_tablet(officer_client, district):
+    page = officer_client.get(reverse("tthc:dossier-receive", args=[district.commune.pk])).content.decode()
+    assert 'class="btn-check' in page  # the channels are large buttons
+    assert 'inputmode="numeric"' in page and 'inputmode="tel"' in page
+    assert "autofocus" in page
+    assert "js/tthc-intake.js" in page
