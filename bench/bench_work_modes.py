@@ -5,6 +5,7 @@ throw-away database; ``run()`` refuses to write into a database whose name does 
 """
 
 import datetime
+import gzip
 import random
 import statistics
 import time
@@ -130,13 +131,22 @@ def week_page(agency, rng) -> list[list]:
         client.get(url)  # warm the template cache
         seconds, queries, response = timed(lambda: client.get(url))
         assert response.status_code == 200, response.status_code
-        rows.append(["week page (GET)", staff, queries, seconds])
+        html = response.content
+        rows.append(
+            [
+                "week page (GET)",
+                staff,
+                queries,
+                seconds,
+                f"{len(html):,} B HTML, {len(gzip.compress(html)):,} B gzip",
+            ]
+        )
     seconds, queries, _days = timed(lambda: work_mode_days(agency=agency, start=WEEK[0], end=WEEK[-1]))
-    rows.append(["work_mode_days (selector)", staff, queries, seconds])
+    rows.append(["work_mode_days (selector)", staff, queries, seconds, ""])
     api = reverse("api-agency-work-modes", args=[agency.pk])
     seconds, queries, response = timed(lambda: client.get(api, {"from": "2021-06-07", "to": "2021-06-13"}))
     assert response.status_code == 200, response.status_code
-    rows.append(["API GET work-modes, 7 days", staff, queries, seconds])
+    rows.append(["API GET work-modes, 7 days", staff, queries, seconds, f"{len(response.content):,} B JSON"])
     return rows
 
 
@@ -282,7 +292,7 @@ def run() -> list[Table]:
     make_staff([(small, 50), (large, 500)], rng)
     week = Table(
         "(a) Week of one agency: 50 vs 500 staff (median of 3 runs)",
-        ["what", "staff", "queries", "seconds"],
+        ["what", "staff", "queries", "seconds", "size"],
     )
     for agency in (small, large):
         week.rows.extend(week_page(agency, rng))

@@ -37,6 +37,12 @@ def parse_week(value: str | None) -> datetime.date | None:
         return None
 
 
+def iso_week(day: datetime.date) -> str:
+    """The ISO week of a day written as parse_week reads it: "2021-W23"."""
+    year, week, _weekday = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
 def parse_day(value: str | None) -> datetime.date | None:
     """A day typed dd/mm/yyyy (or yyyy-mm-dd, as links carry it), or None."""
     if not value:
@@ -94,7 +100,9 @@ class WeekHelperForm(forms.Form):
 
     fill_day = forms.TypedChoiceField(label=_("Day"), coerce=datetime.date.fromisoformat, required=False)
     fill_mode = forms.ChoiceField(
-        label=_("Set every cell to"), choices=[*WorkModeKind.choices, ("", _("no plan"))], required=False
+        label=_("Set every cell to"),
+        choices=[*((mode, SHORT_MODE_LABELS[mode]) for mode in WorkModeKind.values), ("", _("no plan"))],
+        required=False,
     )
     rotation = forms.ChoiceField(
         label=_("A/B rotation"),

@@ -14,9 +14,11 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import formats, timezone
-from django.utils.html import format_html_join
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
+from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_POST
 
 from .constants import WorkModeKind
@@ -30,6 +32,7 @@ from .workmode_forms import (
     WeekGridForm,
     WeekHelperForm,
     cell_name,
+    iso_week,
     parse_day,
     parse_week,
 )
@@ -57,11 +60,6 @@ HISTORY_PAGE_SIZE = 50
 
 def _monday(day: datetime.date) -> datetime.date:
     return day - datetime.timedelta(days=day.weekday())
-
-
-def _iso_week(day: datetime.date) -> str:
-    year, week, _weekday = day.isocalendar()
-    return f"{year}-W{week:02d}"
 
 
 def _agency_for_reader(user, pk):
@@ -92,22 +90,9 @@ def agency_choice(request):
         raise Http404
     if len(agencies) == 1:
         return redirect(target, pk=agencies[0].pk)
-    return render(request, "staffing/work_modes/agency_choice.html", {"agencies": agencies, "target": target})
-
-
-def _option_sets() -> dict:
-    """The <option>s of a cell for each selected value, rendered once per page instead of once per cell."""
-    return {
-        selected: format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
-            (
-                (value, " selected" if value == selected else "", label)
-                for value, label in SHORT_MODE_LABELS.items()
-            ),
-        )
-        for selected in SHORT_MODE_LABELS
-    }
+    next_week = iso_week(timezone.localdate() + WEEK)
+    context = {"agencies": agencies, "next_week": next_week}
+    return render(request, "staffing/work_modes/agency_choice.html", context)
 
 
 def _day_columns(agency, grid, summaries, refused=()) -> list[dict]:
@@ -121,6 +106,7 @@ def _day_columns(agency, grid, summaries, refused=()) -> list[dict]:
                 "day": day,
                 "weekday": weekday_name(day),
                 "short": SHORT_WEEKDAYS[day.weekday()],
+                "label": f"{SHORT_WEEKDAYS[day.weekday()]} {day:%d/%m}",
                 "summary": summary,
                 "unplanned": summary.counted + summary.exempt - summary.planned,
                 "over": summary.over_cap or day in refused,
@@ -131,32 +117,34 @@ def _day_columns(agency, grid, summaries, refused=()) -> list[dict]:
     return columns
 
 
-def _grid_rows(grid, staff, plan, invalid) -> tuple[list, list]:
+def _grid_rows(grid, staff, plan, invalid, *, can_edit: bool) -> tuple[list, list]:
     """Rows of the grid grouped by position, and the rows of staff outside the cap (clause 6) apart."""
-    options = _option_sets()
     exempt_groups = _exempt_groups(grid.policies.values())
+    texts = _cell_texts()
     groups: dict = {}
     exempt_rows = []
     for member in staff:
         cells = []
-        for index, day in enumerate(grid.days):
+        for day in grid.days:
             key = (member.pk, day)
             value = plan.get(key) or ""
             saved = grid.modes.get(key) or ""
             cells.append(
                 {
-                    "index": index,
                     "name": cell_name(member.pk, day),
                     "active": member.is_active_on(day),
                     "value": value,
                     "saved": saved,
                     "changed": value != saved,
                     "invalid": key in invalid,
-                    "options": options.get(value, options[""]),
-                    "day": day,
                 }
             )
-        row = {"member": member, "cells": cells, "exempt": member.duty_group in exempt_groups}
+        row = {
+            "member": member,
+            "cells": cells,
+            "cells_html": _cells_html(member, cells, can_edit=can_edit, texts=texts),
+            "exempt": member.duty_group in exempt_groups,
+        }
         if row["exempt"]:
             exempt_rows.append(row)
         else:
@@ -164,9 +152,52 @@ def _grid_rows(grid, staff, plan, invalid) -> tuple[list, list]:
     return [{"label": label, "rows": rows} for label, rows in groups.items()], exempt_rows
 
 
+def _cells_html(member, cells, *, can_edit: bool, texts: dict) -> str:
+    """The seven day cells of a grid row, built here because a 500-staff week has 3,500 of them and the
+    template engine spent nine tenths of the page's time on them. Only numbers, the mode codes the grid
+    form accepts and the texts escaped once by _cell_texts() go into the markup.
+
+    A select carries only its current mode: the page holds the list of modes once (<template
+    id="wm-options">) and work_modes.js copies it into each select, which halves the page. It is labelled
+    by the staff member's name and the day's heading rather than by a label of its own, for the same reason.
+    """
+    parts = []
+    for index, cell in enumerate(cells):
+        value, label = cell["value"], texts[cell["value"]]
+        if not cell["active"]:
+            content = f'<span class="small text-body-secondary">{texts["not_on_staff"]}</span>'
+        elif can_edit:
+            invalid = " is-invalid" if cell["invalid"] else ""
+            saved = f' data-saved="{cell["saved"]}"' if cell["changed"] else ""
+            content = (
+                f'<select name="{cell["name"]}" class="form-select form-select-sm{invalid}"{saved}'
+                f' aria-labelledby="wn{member.pk} wd{index}"><option value="{value}" selected>{label}</option>'
+                "</select>"
+            )
+        elif value:
+            content = f'<span class="wm-chip" data-mode="{value}">{label}</span>'
+        else:
+            content = f'<span class="text-body-secondary">{label}</span>'
+        parts.append(f'<td class="wm-changed">{content}</td>' if cell["changed"] else f"<td>{content}</td>")
+    return mark_safe("".join(parts))  # nothing unescaped goes in: see the docstring
+
+
+def _cell_texts() -> dict:
+    """The short label of each mode and the "not on staff" note, translated and escaped once per page."""
+    return {
+        **{value: escape(label) for value, label in SHORT_MODE_LABELS.items()},
+        "not_on_staff": escape(_("not on staff")),
+    }
+
+
+@gzip_page  # 700 kB of a 500-staff grid travel as 40 kB to a head's phone
 @login_required
 def week(request, pk):
-    agency = get_agency_for_user(request.user, pk, manage=True)
+    """The week grid: heads, commune chairmen and the district office set it; district leadership reads it."""
+    agency = _agency_for_reader(request.user, pk)
+    can_edit = roles_for(request.user).can_manage_agency(agency.pk)
+    if request.method == "POST" and not can_edit:
+        raise Http404
     start = parse_week(request.GET.get("week")) or _monday(
         parse_day(request.GET.get("start")) or timezone.localdate()
     )
@@ -176,7 +207,7 @@ def week(request, pk):
     staff = filters.filter(grid.staff)
     plan = dict(grid.modes)
     errors, refused, invalid, notice = [], set(), set(), ""
-    helpers = WeekHelperForm(request.POST or None, days=grid.days)
+    helpers = WeekHelperForm(request.POST or None, days=grid.days) if can_edit else None
 
     if request.method == "POST":
         form = WeekGridForm(request.POST, staff=grid.staff, days=grid.days)
@@ -200,8 +231,8 @@ def week(request, pk):
 
     summaries = grid.summaries(plan)
     columns = _day_columns(agency, grid, summaries, refused)
-    groups, exempt_rows = _grid_rows(grid, staff, plan, invalid)
-    query = urlencode({"week": _iso_week(start), **filters.params})
+    groups, exempt_rows = _grid_rows(grid, staff, plan, invalid, can_edit=can_edit)
+    query = urlencode({"week": iso_week(start), **filters.params})
     today = timezone.localdate()
     # The day a phone shows first: a refused day, else today, else the first day over the cap.
     shown_day = next(
@@ -213,6 +244,7 @@ def week(request, pk):
     )
     context = {
         "agency": agency,
+        "can_edit": can_edit,
         "start": start,
         "end": grid.days[-1],
         "columns": columns,
@@ -226,16 +258,31 @@ def week(request, pk):
         "notice": notice,
         "query": query,
         "policies": _distinct_policies(grid.policies.values()),
-        "prev_query": urlencode({"week": _iso_week(start - WEEK), **filters.params}),
-        "next_query": urlencode({"week": _iso_week(start + WEEK), **filters.params}),
-        "this_week_query": urlencode({"week": _iso_week(today), **filters.params}),
-        "iso_week": _iso_week(start),
+        "prev_query": urlencode({"week": iso_week(start - WEEK), **filters.params}),
+        "next_query": urlencode({"week": iso_week(start + WEEK), **filters.params}),
+        "this_week_query": urlencode({"week": iso_week(today), **filters.params}),
+        "iso_week": iso_week(start),
         "shown_day": shown_day,
         "other_agencies": _other_managed_agencies(request.user, agency),
         "labels": dict(WorkModeKind.choices),
-        "crumbs": [(agency.name, reverse("work_modes:today", args=[agency.pk])), (_("Week plan"), None)],
+        "short_labels": SHORT_MODE_LABELS.items(),
+        "over_labels": [c["label"] for c in columns if c["over"]],
+        "crumbs": _crumbs(
+            request.user,
+            start,
+            (agency.name, f"{reverse('work_modes:today', args=[agency.pk])}?day={start.isoformat()}"),
+            (_("Week plan"), None),
+        ),
     }
     return render(request, "staffing/work_modes/week.html", context)
+
+
+def _crumbs(user, day, *crumbs) -> list:
+    """District roles reach an agency from the day table: the trail leads back to it, at the same day."""
+    if roles_for(user).sees_all_agencies:
+        district_url = f"{reverse('work_modes:district')}?{urlencode({'day': day.isoformat()})}"
+        return [(_("Daily overview"), district_url), *crumbs]
+    return list(crumbs)
 
 
 def _apply_helper(action, helpers, plan, *, grid, staff, start, agency) -> str:
@@ -337,12 +384,13 @@ def today(request, pk):
         "is_today": day == timezone.localdate(),
         "weekday": weekday_name(day),
         "summary": summary,
-        "crumbs": [(agency.name, None)],
+        "crumbs": _crumbs(request.user, day, (agency.name, None)),
+        "other_agencies": _other_managed_agencies(request.user, agency),
         "policy": policy,
         "sections": sections,
         "unplanned": unplanned,
         "can_manage": roles_for(request.user).can_manage_agency(agency.pk),
-        "week_query": urlencode({"week": _iso_week(day)}),
+        "week_query": urlencode({"week": iso_week(day)}),
         "prev_day": (day - datetime.timedelta(days=1)).isoformat(),
         "next_day": (day + datetime.timedelta(days=1)).isoformat(),
     }
@@ -390,7 +438,7 @@ def mine(request):
 
 
 def _status_order(row) -> int:
-    return {"over_cap": 0, "no_plan": 1, "within_cap": 2}.get(row.status, 3)
+    return {"over_cap": 0, "no_plan": 1, "within_cap": 2, "no_staff": 3}.get(row.status, 4)
 
 
 SORT_KEYS = {
@@ -419,6 +467,7 @@ def district(request):
         "agencies": len(rows),
         "over_cap": sum(1 for row in rows if row.status == "over_cap"),
         "no_plan": sum(1 for row in rows if row.status == "no_plan"),
+        "no_staff": sum(1 for row in rows if row.status == "no_staff"),
     }
     if data.get("kind"):
         rows = [row for row in rows if row.agency.kind == data["kind"]]
@@ -437,6 +486,7 @@ def district(request):
         "totals": totals,
         "sort": sort,
         "columns": _district_columns(filters, sort),
+        "week_query": urlencode({"week": iso_week(day)}),
         "export_query": urlencode({**filters, "sort": sort, "format": "xlsx"}),
         "prev_query": urlencode(
             {**filters, "sort": sort, "day": (day - datetime.timedelta(days=1)).isoformat()}
@@ -593,7 +643,7 @@ def day_history(request, pk, day):
         "agency": agency,
         "day": day,
         "weekday": weekday_name(day),
-        "week_query": urlencode({"week": _iso_week(day)}),
+        "week_query": urlencode({"week": iso_week(day)}),
         "can_manage": roles_for(request.user).can_manage_agency(agency.pk),
         "page_obj": _history_page(request, _history_rows(records)),
     }

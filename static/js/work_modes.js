@@ -1,9 +1,12 @@
-// The week grid: day tabs on phones, changed cells marked, over-cap columns kept in step with the live summary.
+// The week grid: each cell gets the list of modes (sent once in <template id="wm-options">), day tabs on
+// phones, changed cells marked, over-cap days kept in step with the live summary and named by the Save button.
 (function () {
   "use strict";
   const grid = document.getElementById("wm-grid");
   if (!grid) { return; }
   const tabs = Array.from(document.querySelectorAll("[data-wm-day]"));
+  const options = document.getElementById("wm-options");
+  const live = document.getElementById("wm-live");
 
   function showDay(index) {
     grid.dataset.showDay = String(index);
@@ -14,13 +17,46 @@
     });
   }
 
+  function dayButton(head) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "btn btn-link btn-sm p-0 align-baseline link-danger fw-semibold";
+    button.textContent = head.dataset.label;
+    button.addEventListener("click", function () {
+      showDay(head.dataset.dayIndex);
+      grid.scrollIntoView({ block: "start" });
+    });
+    return button;
+  }
+
   function markOverCap() {
+    const over = [];
     grid.querySelectorAll("#wm-head [data-day-index]").forEach(function (head) {
       const index = head.dataset.dayIndex;
-      const over = head.dataset.over === "1";
-      grid.classList.toggle("wm-over-" + index, over);
+      const isOver = head.dataset.over === "1";
+      grid.classList.toggle("wm-over-" + index, isOver);
       const tab = tabs[Number(index)];
-      if (tab) { tab.classList.toggle("wm-tab-over", over); }
+      if (tab) { tab.classList.toggle("wm-tab-over", isOver); }
+      if (isOver) { over.push(head); }
+    });
+    if (live) {
+      const days = live.querySelector(".wm-live-days");
+      days.replaceChildren();
+      over.forEach(function (head, position) {
+        if (position) { days.append(", "); }
+        days.append(dayButton(head));
+      });
+      live.hidden = over.length === 0;
+    }
+  }
+
+  if (options) {
+    grid.querySelectorAll("tbody select").forEach(function (cell) {
+      const value = cell.value;
+      if (!("saved" in cell.dataset)) { cell.dataset.saved = value; }
+      cell.replaceChildren(options.content.cloneNode(true));
+      cell.value = value;
+      cell.dataset.mode = value;
     });
   }
 
@@ -31,10 +67,11 @@
     tab.addEventListener("click", function () { showDay(tab.dataset.wmDay); });
   });
   showDay(grid.dataset.showDay || 0);
+  markOverCap();
 
   grid.addEventListener("change", function (event) {
     const cell = event.target;
-    if (!cell.classList.contains("wm-cell")) { return; }
+    if (cell.tagName !== "SELECT") { return; }
     cell.dataset.mode = cell.value;
     cell.closest("td").classList.toggle("wm-changed", cell.value !== cell.dataset.saved);
   });

@@ -112,3 +112,32 @@ def test_on_a_phone_the_head_plans_one_day_at_a_time(week):
     tuesday_cell.select_option(WorkModeKind.REMOTE)
     expect(page.locator('#wm-head th[data-day-index="1"]')).to_contain_text("1/2 tại nhà")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def test_every_cell_offers_every_mode_and_the_save_bar_names_a_day_over_the_cap(week):
+    page, staff = week
+    cell = page.locator(f"select[name={cell_name(staff[0].pk, MONDAY)}]")
+    expect(cell.locator("option")).to_have_count(5)
+    expect(page.locator("#wm-live")).to_be_hidden()
+    for member in staff[:3]:
+        page.select_option(f"select[name={cell_name(member.pk, MONDAY)}]", WorkModeKind.REMOTE)
+    expect(page.locator("#wm-live")).to_be_visible()
+    expect(page.locator("#wm-live")).to_contain_text("Vượt mức tối đa: T2 07/06")
+    page.select_option(f"select[name={cell_name(staff[2].pk, MONDAY)}]", WorkModeKind.ON_SITE)
+    expect(page.locator("#wm-live")).to_be_hidden()
+
+
+def test_on_a_phone_the_refusal_and_the_save_button_stay_in_view(week):
+    page, staff = week
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.locator("[data-wm-day='0']").click()
+    for member in staff[:3]:
+        page.select_option(f"select[name={cell_name(member.pk, MONDAY)}]", WorkModeKind.REMOTE)
+    expect(page.locator("#wm-live")).to_contain_text("T2 07/06")
+    page.get_by_role("button", name="Lưu lịch tuần").click()
+    expect(page.locator("#wm-errors")).to_be_in_viewport()
+    page.mouse.wheel(0, 2000)
+    expect(page.get_by_role("button", name="Lưu lịch tuần")).to_be_in_viewport()
+    expect(page.locator("#wm-live")).to_contain_text("chưa lưu được gì, xem lý do")
+    expect(page.locator("#wm-live")).to_be_in_viewport()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390

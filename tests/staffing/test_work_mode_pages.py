@@ -2,6 +2,7 @@
 
 import datetime
 import io
+import re
 
 import openpyxl
 import pytest
@@ -66,8 +67,19 @@ def test_week_page_shows_the_agency_staff_grouped_by_position(head_client, agenc
     table = page[page.index("<tbody>") :]
     assert table.index("Chuyên viên") < table.index("Trần Thị Lan") < table.index("Phó Trưởng phòng")
     assert table.index("Phó Trưởng phòng") < table.index("Lê Văn Hùng")
-    assert page.count('class="form-select form-select-sm wm-cell') == 2 * 7
+    assert page.count('<select name="m-') == 2 * 7
     assert "Thứ Hai" in page and "07/06" in page and "Chủ Nhật" in page
+
+
+def test_week_page_sends_the_list_of_modes_once_and_each_cell_its_mode(head_client, agency, staff, head):
+    work_modes_set(agency=agency, entries=[(staff[0].pk, MONDAY, LEAVE)], actor=head)
+    page = head_client.get(week_url(agency)).content.decode()
+    assert page.count('<template id="wm-options">') == 1
+    cells = re.findall(r'<select name="m-[^>]*>(.*?)</select>', page)
+    assert len(cells) == 21 * 7
+    assert all(cell.count("<option") == 1 for cell in cells)
+    assert cells.count('<option value="leave" selected>Nghỉ</option>') == 1
+    assert f'aria-labelledby="wn{staff[0].pk} wd0"' in page and f'id="wn{staff[0].pk}"' in page
 
 
 def test_head_saves_the_week_within_the_cap(head_client, agency, staff, head):
