@@ -13,7 +13,8 @@ from tests.factories import (
     WorkModePolicyFactory,
     urgent_list_published,
 )
-from tthc.catalogue_selectors import intake_arrangements
+from tthc.catalogue_selectors import agency_handles, intake_arrangements
+from tthc.dossier_services import intake_rules
 
 D = datetime.date
 DAY = D(2021, 6, 10)
@@ -146,3 +147,23 @@ def test_api_answers_400_for_a_malformed_date(client, commune):
     response = client.get(reverse("api-agency-intake", args=[commune.pk]), {"date": "10/06/2021"})
     assert response.status_code == 400
     assert "YYYY-MM-DD" in response.json()["detail"]
+
+
+def test_the_published_arrangements_and_the_intake_rules_agree(commune, procedures, urgent_list):
+    # What the public page promises is what the one-stop desk may receive: one rule serves both.
+    WorkModePolicyFactory(effective_from=D(2021, 6, 4))
+    arrangements = intake_arrangements(commune, DAY)
+    offered = {row.procedure.code for row in arrangements.procedures}
+    assert offered == {p.code for p in procedures.values() if agency_handles(commune, p)}
+    for row in arrangements.procedures:
+        rules = intake_rules(agency=commune, procedure=row.procedure, day=DAY)
+        published = {"online": row.online, "postal": row.postal, "in_person": row.in_person}
+        assert {channel: rule.is_open for channel, rule in rules.channels.items()} == published
+
+
+def test_the_arrangements_page_reads_plainly_and_links_the_look_up(client, commune, procedures, urgent_list):
+    WorkModePolicyFactory(effective_from=D(2021, 6, 4))
+    page = client.get(reverse("tthc:public-agency-arrangements", args=[commune.pk])).content.decode()
+    assert "nộp được trực tuyến, trên Cổng dịch vụ công" in page
+    assert "mức độ 3 hoặc 4" not in page and "điểm 3.1 b" not in page
+    assert reverse("tthc:dossier-lookup") in page

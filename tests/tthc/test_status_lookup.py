@@ -94,3 +94,18 @@ def test_the_api_leaks_nothing_on_a_wrong_pair(client, dossier):
     missing = client.get(reverse("api-dossier-status", args=["CQ1-210607-0001"]), {"phone": "0909123456"})
     assert wrong_phone.status_code == missing.status_code == 404
     assert wrong_phone.json() == missing.json()
+
+
+def test_the_answer_says_in_plain_words_what_happens_next(client, dossier):
+    page = lookup(client, dossier.code, "0909123456").content.decode()
+    assert "Hồ sơ của ông/bà đã được tiếp nhận và đang chờ giải quyết." in page
+    assert "Gửi qua Bưu chính công ích đến địa chỉ ông/bà đã khai" in page
+    assert "Đã quá ngày hẹn trả kết quả" in page  # received in June 2021, still open today
+    assert reverse("tthc:public-agency-arrangements", args=[dossier.agency_id]) in page
+    assert dossier.applicant_id_number not in page and dossier.applicant_address not in page
+
+
+def test_the_form_asks_for_a_phone_keyboard(client):
+    page = client.get(reverse("tthc:dossier-lookup")).content.decode()
+    assert 'inputmode="tel"' in page
+    assert "ví dụ 27526-210607-0001" in page
