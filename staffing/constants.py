@@ -60,3 +60,4 @@ class DayStatus(models.TextChoices):
     WITHIN_CAP = "within_cap", _("Within the cap")
     OVER_CAP = "over_cap", _("Over the cap")
     NO_PLAN = "no_plan", _("No plan")
+    NO_STAFF = "no_staff", _("No active staff")

@@ -163,7 +163,9 @@ class AgencyDay(DaySummary):
     Fields (besides DaySummary's day, counted, remote, cap, policy, exempt, exempt_remote, modes, planned):
       agency  -- the Agency instance
       active  -- active staff that day, exempt or not (counted + exempt)
-      status  -- DayStatus: NO_PLAN (nobody planned that day), OVER_CAP, or WITHIN_CAP (also when no cap)
+      status  -- DayStatus: NO_STAFF (nobody active that day: nothing to plan, a gap in the staff register
+                 rather than a head's omission), NO_PLAN (nobody planned), OVER_CAP, or WITHIN_CAP (also
+                 when there is no cap)
     """
 
     agency: Agency | None = None
@@ -171,6 +173,8 @@ class AgencyDay(DaySummary):
 
     @property
     def status(self) -> str:
+        if not self.active:
+            return DayStatus.NO_STAFF
         if not self.planned:
             return DayStatus.NO_PLAN
         return DayStatus.OVER_CAP if self.over_cap else DayStatus.WITHIN_CAP
