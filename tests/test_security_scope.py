@@ -1,0 +1,910 @@
+"""Every URL of the product for every kind of user: who may open it, and that nothing of agency B shows to,
+or changes by the hand of, agency A's people.
+
+ROUTES holds one decision per URL pattern (admin, static and media aside). A URL added later without a
+decision here fails `test_every_url_has_a_decision`: whoever adds it says who may use it.
+"""
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pytest
+from django.apps import apps
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
+
+from directives import services as directive_services
+from directives.constants import AcknowledgementMethod, DocumentKind, ReferenceRelation
+from directives.models import Document, DocumentReference, Obligation
+from staffing.constants import AgencyKind, Role, StaffCategory
+from staffing.importers import StaffImporter
+from staffing.importing import template_csv
+from staffing.models import Agency, StaffMember, WorkMode
+from staffing.services import staff_member_link_user, staff_member_save
+from staffing.workmode_forms import cell_name
+from staffing.workmode_services import work_modes_set
+from tests.directives.factories import PDF_BYTES, policy_values
+from tests.factories import UserFactory, user_with_role
+from tests.tthc.dossier_factories import district_under_2629, receive
+from tthc import catalogue_services
+from tthc.importers import CalendarDayImporter, ProcedureImporter
+from tthc.models import Dossier, Procedure, UrgentList
+
+pytestmark = pytest.mark.django_db
+
+D = datetime.date
+WEEK_DAY = D(2021, 6, 7)  # Monday of the first full week under 2629/UBND
+
+# Who asks: nobody signed in, four people of agency A, and the two district-wide roles.
+ROLES = ("anonymous", "head", "officer", "chairman", "staff", "leadership", "office")
+AGENCY_A_ROLES = ("head", "officer", "chairman", "staff")
+
+OK = "ok"  # served: 2xx, or a redirect that is not to the log-in page
+DENY = "deny"  # 403 or 404
+LOGIN = "login"  # anonymous: sent to the log-in page (401/403 from the API)
+
+
+# The world: agencies A and B, their people, a directive with its policy and obligation, procedures, an
+# urgent list, staff, work modes and a dossier in each agency -----------------------------------------
+
+
+@dataclass
+class World:
+    users: dict
+    agency_a: Agency
+    agency_b: Agency
+    staff_b: StaffMember
+    staff_b2: StaffMember
+    directive: Document
+    draft: Document
+    second_directive: Document
+    reference: DocumentReference
+    obligation: Obligation
+    urgent_draft: UrgentList
+    birth: Procedure
+    marriage: Procedure
+    dossier_a: Dossier
+    dossier_b: Dossier
+    markers_b: list = field(default_factory=list)
+
+
+def _pdf(name="van-ban.pdf"):
+    return SimpleUploadedFile(name, PDF_BYTES, content_type="application/pdf")
+
+
+def build_world() -> World:
+    office = user_with_role(Role.DISTRICT_OFFICE, username="van-phong")
+    leadership = user_with_role(Role.DISTRICT_LEADERSHIP, username="lanh-dao")
+    directive = directive_services.document_create(
+        user=office,
+        kind=DocumentKind.OFFICIAL_LETTER,
+        number="2629/UBND",
+        issuer="Ủy ban nhân dân huyện",
+        issued_on=D(2021, 6, 4),
+        subject="Thay đổi phương thức làm việc",
+        attachment=_pdf(),
+        clauses=[
+            {"number": "1", "text": "Thực hiện nghiêm Công văn 2579/UBND và 2600/UBND."},
+            {"number": "2", "text": "Không quá 1/2 làm việc tại nhà."},
+        ],
+    )
+    directive_services.document_publish(document=directive, user=office)
+    directive.refresh_from_db()
+    directive_services.policy_set(directive=directive, user=office, **policy_values())
+    second = directive_services.document_create(
+        user=office,
+        kind=DocumentKind.OFFICIAL_LETTER,
+        number="2600/UBND",
+        issuer="Ủy ban nhân dân huyện",
+        issued_on=D(2021, 5, 31),
+        subject="Phòng, chống dịch",
+        clauses=[{"number": "1", "text": "Tăng cường phòng, chống dịch."}],
+    )
+    directive_services.document_publish(document=second, user=office)
+    obligation = directive_services.obligation_create(
+        clause=directive.clauses.get(number="1"),
+        user=office,
+        title="Quán triệt Công văn 2629/UBND",
+        due_on=D(2021, 6, 11),
+        agency_kinds=[AgencyKind.COMMUNE_COMMITTEE],
+    )
+    draft = directive_services.document_create(
+        user=office,
+        kind=DocumentKind.OFFICIAL_LETTER,
+        number="2700/UBND",
+        issuer="Ủy ban nhân dân huyện",
+        issued_on=D(2021, 6, 20),
+        subject="Dự thảo chưa ban hành",
+        attachment=_pdf("du-thao.pdf"),
+        clauses=[{"number": "1", "text": "Dự thảo."}],
+    )
+    reference = directive_services.reference_add(
+        source=draft, target=directive, relation=ReferenceRelation.AMENDS, user=office
+    )
+
+    district_a = district_under_2629()
+    district_b = district_under_2629(commune_name="UBND xã Phước Hiệp", statistics_code="27529")
+    agency_a, agency_b = district_a.commune, district_b.commune
+    head_b = user_with_role(Role.AGENCY_HEAD, agency_b, username="truong-b")
+    users = {
+        "head": user_with_role(Role.AGENCY_HEAD, agency_a, username="truong-a"),
+        "officer": district_a.officer,
+        "chairman": user_with_role(Role.COMMUNE_CHAIRMAN, agency_a, username="chu-tich-a"),
+        "staff": UserFactory(username="can-bo-a"),
+        "leadership": leadership,
+        "office": office,
+        "head_b": head_b,
+        "officer_b": district_b.officer,
+    }
+    member_a = staff_member_save(
+        agency=agency_a,
+        staff_code="PT-001",
+        full_name="Lê Thị Công Chức A",
+        category=StaffCategory.CIVIL_SERVANT,
+        mobile_phone="0901000001",
+    )
+    staff_member_link_user(member=member_a, user=users["staff"])
+    staff_b = staff_member_save(
+        agency=agency_b,
+        staff_code="PH-001",
+        full_name="Võ Thị Bê Một",
+        category=StaffCategory.CIVIL_SERVANT,
+        mobile_phone="0902000001",
+    )
+    staff_b2 = staff_member_save(
+        agency=agency_b,
+        staff_code="PH-002",
+        full_name="Đặng Văn Bê Hai",
+        category=StaffCategory.CIVIL_SERVANT,
+        mobile_phone="0902000002",
+    )
+    work_modes_set(agency=agency_b, entries=[(staff_b.pk, WEEK_DAY, "remote")], actor=office)
+    directive_services.obligation_acknowledge(
+        obligation=obligation,
+        agency=agency_b,
+        user=head_b,
+        acknowledged_on=WEEK_DAY,
+        method=AcknowledgementMethod.MEETING,
+        evidence_file=_pdf("bien-ban.pdf"),
+    )
+    urgent_draft = catalogue_services.urgent_list_create_draft(
+        by=office,
+        directive=directive,
+        title="Danh mục sửa đổi",
+        copy_from=UrgentList.objects.get(status="published"),
+    )
+    dossier_a = receive(district_a)
+    dossier_b = receive(
+        district_b,
+        applicant_name="Huỳnh Văn Bê Dân",
+        applicant_id_number="079190000777",
+        applicant_phone="0911222333",
+    )
+    return World(
+        users=users,
+        agency_a=agency_a,
+        agency_b=agency_b,
+        staff_b=staff_b,
+        staff_b2=staff_b2,
+        directive=directive,
+        draft=draft,
+        second_directive=second,
+        reference=reference,
+        obligation=obligation,
+        urgent_draft=urgent_draft,
+        birth=district_a.birth,
+        marriage=district_a.marriage,
+        dossier_a=dossier_a,
+        dossier_b=dossier_b,
+        markers_b=[
+            agency_b.name,
+            staff_b.full_name,
+            staff_b.mobile_phone,
+            dossier_b.code,
+            dossier_b.applicant_name,
+            dossier_b.applicant_id_number,
+        ],
+    )
+
+
+@pytest.fixture
+def world(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    return build_world()
+
+
+# What a write would change: every row of the tables that carry the product's data -------------------
+
+WATCHED_APPS = ("staffing", "directives", "tthc")
+
+
+def snapshot() -> dict:
+    """Every row of every table of the product's apps (history tables included)."""
+    return {
+        model._meta.label: list(model.objects.order_by("pk").values())
+        for label in WATCHED_APPS
+        for model in apps.get_app_config(label).get_models()
+    }
+
+
+def changed_tables(before: dict, after: dict) -> list[str]:
+    return [label for label in before if before[label] != after[label]]
+
+
+# Decisions ---------------------------------------------------------------------------------------
+
+
+def audience(**decisions) -> dict:
+    missing = set(ROLES) - set(decisions)
+    assert not missing, missing
+    return decisions
+
+
+PUBLIC = audience(**dict.fromkeys(ROLES, OK))
+SIGNED_IN = audience(anonymous=LOGIN, **dict.fromkeys(ROLES[1:], OK))
+# Agency B's data, or the district's register: district office and leadership read it, agency A does not.
+DISTRICT_READERS = audience(anonymous=LOGIN, **dict.fromkeys(AGENCY_A_ROLES, DENY), leadership=OK, office=OK)
+# Changing agency B's data or the district's register: the district office only (leadership reads only).
+DISTRICT_WRITERS = audience(
+    anonymous=LOGIN, **dict.fromkeys(AGENCY_A_ROLES, DENY), leadership=DENY, office=OK
+)
+# Agency B's own acts (its one-stop desk, its head's acknowledgements): nobody outside agency B.
+AGENCY_B_ONLY = audience(anonymous=LOGIN, **dict.fromkeys(ROLES[1:], DENY))
+
+
+def but(base: dict, **changes) -> dict:
+    return {**base, **changes}
+
+
+@dataclass(frozen=True)
+class Route:
+    """One URL's decision.
+
+    access: what each role gets from `method` (POST-only views say "post"). payload: a valid body; everyone
+    posts it and the database must not change, except for `writer`, whose POST must change it (the
+    positive control that shows the payload would have worked).
+    """
+
+    access: dict
+    args: Callable = lambda w: {}
+    query: Callable | None = None
+    method: str = "get"
+    payload: Callable | None = None
+    writer: str | None = None
+    as_json: bool = False
+
+
+def _staff_form(**overrides) -> dict:
+    data = {
+        "staff_code": "PH-099",
+        "full_name": "Phan Thị Mới",
+        "position": "Chuyên viên",
+        "category": "civil_servant",
+        "duty_group": "regular",
+        "mobile_phone": "0903000099",
+        "email": "",
+        "active_from": "",
+        "active_until": "",
+    }
+    return {**data, **overrides}
+
+
+def _document_form(number: str, **extra) -> dict:
+    data = {
+        "kind": "official_letter",
+        "number": number,
+        "issuer": "Ủy ban nhân dân huyện",
+        "issued_on": "20/06/2021",
+        "subject": "Văn bản thử",
+        "clauses-TOTAL_FORMS": "1",
+        "clauses-INITIAL_FORMS": "0",
+        "clauses-0-number": "1",
+        "clauses-0-text": "Nội dung.",
+    }
+    return {**data, **extra}
+
+
+def _draft_edit_form(w: World) -> dict:
+    clause = w.draft.clauses.get()
+    return _document_form(
+        "2700/UBND",
+        subject="Dự thảo đã sửa",
+        **{"clauses-INITIAL_FORMS": "1", "clauses-0-id": str(clause.pk), "clauses-0-text": "Dự thảo sửa."},
+    )
+
+
+def _dossier_form(w: World) -> dict:
+    return {
+        "procedure": w.birth.pk,
+        "channel": "online",
+        "received_date": "07/06/2021",
+        "received_time": "09:30",
+        "applicant_name": "Tô Thị Nộp",
+        "applicant_id_number": "079190000888",
+        "applicant_phone": "0912345678",
+        "applicant_email": "",
+        "applicant_address": "Ấp 2",
+        "documents_received": "Tờ khai",
+        "result_delivery": "",
+        "special_case_reason": "",
+    }
+
+
+def _procedure_csv() -> SimpleUploadedFile:
+    content = template_csv(ProcedureImporter()).replace(b"1.001193", b"9.999001")
+    return SimpleUploadedFile("thu-tuc.csv", content, content_type="text/csv")
+
+
+def _staff_csv() -> SimpleUploadedFile:
+    return SimpleUploadedFile("can-bo.csv", template_csv(StaffImporter(agency=None)), content_type="text/csv")
+
+
+def _calendar_csv() -> SimpleUploadedFile:
+    return SimpleUploadedFile("lich.csv", template_csv(CalendarDayImporter()), content_type="text/csv")
+
+
+def _tomorrow() -> str:
+    return (timezone.localdate() + datetime.timedelta(days=1)).strftime("%d/%m/%Y")
+
+
+B = "agency_b"
+ROUTES: dict[str, Route] = {
+    # Project pages and accounts
+    "public-home": Route(PUBLIC),
+    "home": Route(SIGNED_IN),
+    "healthz": Route(PUBLIC),
+    "login": Route(PUBLIC, payload=lambda w: {"username": "truong-b", "password": "sai-mat-khau"}),
+    "logout": Route(but(SIGNED_IN, anonymous=OK), method="post"),
+    "password_change": Route(SIGNED_IN),
+    "password_change_done": Route(SIGNED_IN),
+    "password_reset": Route(PUBLIC, payload=lambda w: {"email": "khong-co@example.com"}),
+    "password_reset_done": Route(PUBLIC),
+    "password_reset_confirm": Route(PUBLIC, args=lambda w: {"uidb64": "MQ", "token": "sai-ma"}),
+    "password_reset_complete": Route(PUBLIC),
+    "set_language": Route(PUBLIC, method="post", payload=lambda w: {"language": "en", "next": "/"}),
+    "api-schema": Route(PUBLIC),
+    "api-docs": Route(PUBLIC),
+    # API
+    "api-agency-list": Route(SIGNED_IN),
+    "api-agency-staff": Route(DISTRICT_READERS, args=lambda w: {"agency_id": w.agency_b.pk}),
+    "api-agency-work-modes": Route(
+        DISTRICT_READERS,
+        args=lambda w: {"agency_id": w.agency_b.pk},
+        query=lambda w: {"from": "2021-06-07", "to": "2021-06-13"},
+        payload=lambda w: {"entries": [{"staff": w.staff_b2.pk, "date": "2021-06-08", "mode": "remote"}]},
+        writer="office",
+        as_json=True,
+    ),
+    "api-directive-list": Route(PUBLIC),
+    "api-directive-detail": Route(PUBLIC, args=lambda w: {"pk": w.directive.pk}),
+    "api-policy": Route(PUBLIC, query=lambda w: {"agency": w.agency_b.pk, "date": "2021-06-07"}),
+    "api-procedure-list": Route(PUBLIC),
+    "api-urgent-list": Route(PUBLIC, query=lambda w: {"date": "2021-06-07"}),
+    "api-agency-intake": Route(PUBLIC, args=lambda w: {"pk": w.agency_b.pk}),
+    "api-dossier-receive": Route(
+        AGENCY_B_ONLY,
+        method="post",
+        payload=lambda w: {
+            "procedure": w.birth.code,
+            "agency": w.agency_b.pk,
+            "channel": "online",
+            "applicant": {"full_name": "Tô Thị Nộp", "id_number": "079190000888", "phone": "0912345678"},
+            "received_at": "2021-06-07T10:00:00+07:00",
+        },
+        writer="officer_b",
+        as_json=True,
+    ),
+    "api-dossier-status": Route(
+        PUBLIC, args=lambda w: {"code": w.dossier_b.code}, query=lambda w: {"phone": "0911222333"}
+    ),
+    # staffing
+    "staffing:directory": Route(PUBLIC),
+    "staffing:agency-list": Route(SIGNED_IN),
+    "staffing:agency-detail": Route(DISTRICT_READERS, args=lambda w: {"pk": w.agency_b.pk}),
+    "staffing:staff-list": Route(DISTRICT_READERS, args=lambda w: {"pk": w.agency_b.pk}),
+    "staffing:staff-create": Route(
+        DISTRICT_WRITERS,
+        args=lambda w: {"pk": w.agency_b.pk},
+        payload=lambda w: _staff_form(),
+        writer="office",
+    ),
+    "staffing:staff-import": Route(
+        DISTRICT_WRITERS,
+        args=lambda w: {"pk": w.agency_b.pk},
+        payload=lambda w: {"file": _staff_csv()},
+        writer="office",
+    ),
+    "staffing:staff-detail": Route(DISTRICT_READERS, args=lambda w: {"pk": w.staff_b.pk}),
+    "staffing:staff-edit": Route(
+        DISTRICT_WRITERS,
+        args=lambda w: {"pk": w.staff_b.pk},
+        payload=lambda w: _staff_form(
+            staff_code="PH-001", full_name="Võ Thị Bê Đổi Tên", mobile_phone="0902000001"
+        ),
+        writer="office",
+    ),
+    "staffing:import-start": Route(
+        but(DISTRICT_WRITERS, head=OK, chairman=OK)  # a head lands on the import of their own agency
+    ),
+    "staffing:import-template-csv": Route(but(DISTRICT_WRITERS, head=OK, chairman=OK)),
+    "staffing:import-template-xlsx": Route(but(DISTRICT_WRITERS, head=OK, chairman=OK)),
+    "staffing:my-page": Route(
+        but(SIGNED_IN, head=DENY, officer=DENY, chairman=DENY, leadership=DENY, office=DENY)
+    ),
+    # work modes
+    "work_modes:agencies": Route(but(DISTRICT_READERS, head=OK, chairman=OK)),
+    "work_modes:week": Route(
+        but(DISTRICT_WRITERS, leadership=OK),  # leadership reads the grid; its POST is refused
+        args=lambda w: {"pk": w.agency_b.pk},
+        query=lambda w: {"week": "2021-W23"},
+        payload=lambda w: {"action": "save", cell_name(w.staff_b2.pk, D(2021, 6, 8)): "remote"},
+        writer="office",
+    ),
+    "work_modes:week_summary": Route(
+        DISTRICT_WRITERS,
+        method="post",
+        args=lambda w: {"pk": w.agency_b.pk},
+        payload=lambda w: {cell_name(w.staff_b2.pk, D(2021, 6, 8)): "remote"},
+    ),
+    "work_modes:day_history": Route(
+        DISTRICT_READERS, args=lambda w: {"pk": w.agency_b.pk, "day": "2021-06-07"}
+    ),
+    "work_modes:today": Route(DISTRICT_READERS, args=lambda w: {"pk": w.agency_b.pk}),
+    "work_modes:staff_history": Route(DISTRICT_READERS, args=lambda w: {"pk": w.staff_b.pk}),
+    "work_modes:mine": Route(SIGNED_IN),
+    "work_modes:district": Route(DISTRICT_READERS),
+    # directives
+    "directives:public_list": Route(PUBLIC),
+    "directives:public_detail": Route(PUBLIC, args=lambda w: {"pk": w.directive.pk}),
+    "directives:attachment": Route(
+        but(DISTRICT_READERS, anonymous=DENY),
+        args=lambda w: {"pk": w.draft.pk},  # a draft's PDF
+    ),
+    "directives:policy": Route(PUBLIC),
+    "directives:register_list": Route(DISTRICT_READERS),
+    "directives:document_create": Route(
+        DISTRICT_WRITERS, payload=lambda w: _document_form("3000/UBND"), writer="office"
+    ),
+    "directives:register_detail": Route(DISTRICT_READERS, args=lambda w: {"pk": w.draft.pk}),
+    "directives:document_edit": Route(
+        DISTRICT_WRITERS, args=lambda w: {"pk": w.draft.pk}, payload=_draft_edit_form, writer="office"
+    ),
+    "directives:document_publish": Route(
+        DISTRICT_WRITERS,
+        method="post",
+        args=lambda w: {"pk": w.draft.pk},
+        payload=lambda w: {},
+        writer="office",
+    ),
+    "directives:document_revoke": Route(
+        DISTRICT_WRITERS,
+        args=lambda w: {"pk": w.second_directive.pk},
+        payload=lambda w: {"revoked_on": timezone.localdate().strftime("%d/%m/%Y"), "reason": "Hết hiệu lực"},
+        writer="office",
+    ),
+    "directives:reference_add": Route(
+        DISTRICT_WRITERS,
+        method="post",
+        args=lambda w: {"pk": w.draft.pk},
+        payload=lambda w: {"relation": ReferenceRelation.REFERS_TO, "target": w.second_directive.pk},
+        writer="office",
+    ),
+    "directives:reference_remove": Route(
+        DISTRICT_WRITERS,
+        method="post",
+        args=lambda w: {"pk": w.draft.pk, "reference_pk": w.reference.pk},
+        payload=lambda w: {},
+        writer="office",
+    ),
+    "directives:policy_edit": Route(
+        DISTRICT_WRITERS,
+        args=lambda w: {"pk": w.directive.pk},
+        payload=lambda w: {"effective_from": "04/06/2021", "ratio": "2/3"},
+        writer="office",
+    ),
+    "directives:obligation_create": Route(
+        DISTRICT_WRITERS,
+        args=lambda w: {"pk": w.directive.pk},
+        payload=lambda w: {
+            "clause": w.directive.clauses.get(number="2").pk,
+            "title": "Báo cáo danh sách làm việc tại nhà",
+            "due_on": "15/06/2021",
+        },
+        writer="office",
+    ),
+    "directives:my_obligations": Route(SIGNED_IN),
+    "directives:obligation_matrix_export": Route(DISTRICT_READERS),
+    "directives:obligation_follow_up": Route(
+        DISTRICT_READERS, args=lambda w: {"obligation_id": w.obligation.pk}
+    ),
+    "directives:obligation_close": Route(
+        DISTRICT_WRITERS,
+        args=lambda w: {"obligation_id": w.obligation.pk},
+        payload=lambda w: {"close-reason": "Toàn huyện đã thực hiện"},
+        writer="office",
+    ),
+    "directives:obligation_reopen": Route(
+        DISTRICT_WRITERS,
+        method="post",
+        args=lambda w: {"obligation_id": w.obligation.pk},
+        payload=lambda w: {},
+    ),
+    "directives:obligation_waive": Route(
+        DISTRICT_WRITERS,
+        args=lambda w: {"obligation_id": w.obligation.pk, "agency_id": w.agency_b.pk},
+        payload=lambda w: {"waive-reason": "Không có cán bộ làm việc tại nhà"},
+        writer="office",
+    ),
+    "directives:obligation_waiver_cancel": Route(
+        DISTRICT_WRITERS,
+        method="post",
+        args=lambda w: {"obligation_id": w.obligation.pk, "agency_id": w.agency_b.pk},
+        payload=lambda w: {},
+    ),
+    "directives:compliance_list": Route(DISTRICT_READERS),
+    "directives:compliance_detail": Route(
+        DISTRICT_READERS, args=lambda w: {"day": timezone.localdate().isoformat()}
+    ),
+    "directives:compliance_send": Route(
+        DISTRICT_WRITERS, method="post", payload=lambda w: {}, writer="office"
+    ),
+    "directives:obligation_matrix": Route(DISTRICT_READERS),
+    "directives:agency_obligations": Route(DISTRICT_READERS, args=lambda w: {"agency_id": w.agency_b.pk}),
+    "directives:obligation_acknowledge": Route(
+        AGENCY_B_ONLY,
+        args=lambda w: {"agency_id": w.agency_b.pk, "obligation_id": w.obligation.pk},
+        payload=lambda w: {"acknowledged_on": "08/06/2021", "method": "written", "evidence_text": "Công văn"},
+        writer="head_b",
+    ),
+    "directives:obligation_done": Route(
+        AGENCY_B_ONLY,
+        method="post",
+        args=lambda w: {"agency_id": w.agency_b.pk, "obligation_id": w.obligation.pk},
+        payload=lambda w: {"note": "Đã đăng tải"},
+        writer="head_b",
+    ),
+    "directives:obligation_evidence": Route(
+        DISTRICT_READERS, args=lambda w: {"agency_id": w.agency_b.pk, "obligation_id": w.obligation.pk}
+    ),
+    # tthc: public
+    "tthc:procedure-list": Route(PUBLIC),
+    "tthc:procedure-detail": Route(PUBLIC, args=lambda w: {"code": w.birth.code}),
+    "tthc:public-urgent-list": Route(PUBLIC),
+    "tthc:public-urgent-list-feed": Route(PUBLIC),
+    "tthc:public-urgent-list-versions": Route(PUBLIC),
+    "tthc:public-urgent-list-version": Route(PUBLIC, args=lambda w: {"version": 1}),
+    "tthc:public-urgent-list-diff": Route(PUBLIC),
+    "tthc:public-agency-index": Route(PUBLIC),
+    "tthc:public-agency-arrangements": Route(PUBLIC, args=lambda w: {"pk": w.agency_b.pk}),
+    "tthc:dossier-lookup": Route(PUBLIC, payload=lambda w: {"code": w.dossier_b.code, "phone": "0900000000"}),
+    # tthc: the district office's catalogue and urgent list
+    "tthc:procedure-import": Route(
+        DISTRICT_WRITERS, payload=lambda w: {"file": _procedure_csv()}, writer="office"
+    ),
+    "tthc:procedure-import-template-csv": Route(DISTRICT_WRITERS),
+    "tthc:procedure-import-template-xlsx": Route(DISTRICT_WRITERS),
+    "tthc:calendar": Route(DISTRICT_READERS),
+    "tthc:calendar-import": Route(
+        DISTRICT_WRITERS, payload=lambda w: {"file": _calendar_csv()}, writer="office"
+    ),
+    "tthc:calendar-import-template-csv": Route(DISTRICT_WRITERS),
+    "tthc:calendar-import-template-xlsx": Route(DISTRICT_WRITERS),
+    "tthc:urgent-list-index": Route(DISTRICT_READERS),
+    "tthc:urgent-list-create": Route(
+        DISTRICT_WRITERS,
+        method="post",
+        payload=lambda w: {"directive": w.directive.pk, "title": "Danh mục mới", "note": ""},
+        writer="office",
+    ),
+    "tthc:urgent-list-detail": Route(DISTRICT_READERS, args=lambda w: {"pk": w.urgent_draft.pk}),
+    "tthc:urgent-list-compose": Route(
+        DISTRICT_WRITERS,
+        args=lambda w: {"pk": w.urgent_draft.pk},
+        payload=lambda w: {
+            "directive": w.directive.pk,
+            "title": "Danh mục đã soạn",
+            "note": "",
+            "procedures": [w.birth.pk, w.marriage.pk],
+        },
+        writer="office",
+    ),
+    "tthc:urgent-list-publish": Route(
+        DISTRICT_WRITERS,
+        method="post",
+        args=lambda w: {"pk": w.urgent_draft.pk},
+        payload=lambda w: {"effective_from": _tomorrow()},
+        writer="office",
+    ),
+    "tthc:urgent-list-discard": Route(
+        DISTRICT_WRITERS,
+        method="post",
+        args=lambda w: {"pk": w.urgent_draft.pk},
+        payload=lambda w: {},
+        writer="office",
+    ),
+    # tthc: dossiers
+    "tthc:dossier-home": Route(but(DISTRICT_READERS, officer=OK)),  # the officer lands on A's desk
+    "tthc:dossier-office": Route(DISTRICT_READERS),
+    "tthc:dossier-cutoff": Route(DISTRICT_READERS, payload=lambda w: {}),
+    "tthc:dossier-extension": Route(
+        DISTRICT_WRITERS,
+        payload=lambda w: {
+            "procedures": [w.birth.pk],
+            "agencies": [w.agency_b.pk],
+            "working_days": "2",
+            "reason": "Giãn cách xã hội",
+        },
+        writer="office",
+    ),
+    "tthc:dossier-list": Route(DISTRICT_READERS, args=lambda w: {"agency_id": w.agency_b.pk}),
+    "tthc:dossier-receive": Route(
+        AGENCY_B_ONLY, args=lambda w: {"agency_id": w.agency_b.pk}, payload=_dossier_form, writer="officer_b"
+    ),
+    "tthc:dossier-channel-hint": Route(
+        AGENCY_B_ONLY,
+        args=lambda w: {"agency_id": w.agency_b.pk},
+        query=lambda w: {"procedure": w.birth.pk, "received_date": "07/06/2021"},
+    ),
+    "tthc:dossier-free-postage": Route(DISTRICT_READERS, args=lambda w: {"agency_id": w.agency_b.pk}),
+    "tthc:dossier-detail": Route(DISTRICT_READERS, args=lambda w: {"pk": w.dossier_b.pk}),
+    "tthc:dossier-receipt": Route(DISTRICT_READERS, args=lambda w: {"pk": w.dossier_b.pk}),
+    "tthc:dossier-transition": Route(
+        AGENCY_B_ONLY,
+        method="post",
+        args=lambda w: {"pk": w.dossier_b.pk},
+        payload=lambda w: {"to_status": "processing", "note": "Chuyển xử lý"},
+        writer="officer_b",
+    ),
+}
+
+# The decision that matters most, written out once more: these answer anyone, signed in or not.
+PUBLIC_ROUTES = frozenset(
+    {
+        "public-home",
+        "healthz",
+        "login",
+        "logout",
+        "password_reset",
+        "password_reset_done",
+        "password_reset_confirm",
+        "password_reset_complete",
+        "set_language",
+        "api-schema",
+        "api-docs",
+        "api-directive-list",
+        "api-directive-detail",
+        "api-policy",
+        "api-procedure-list",
+        "api-urgent-list",
+        "api-agency-intake",
+        "api-dossier-status",
+        "staffing:directory",
+        "directives:public_list",
+        "directives:public_detail",
+        "directives:policy",
+        "tthc:procedure-list",
+        "tthc:procedure-detail",
+        "tthc:public-urgent-list",
+        "tthc:public-urgent-list-feed",
+        "tthc:public-urgent-list-versions",
+        "tthc:public-urgent-list-version",
+        "tthc:public-urgent-list-diff",
+        "tthc:public-agency-index",
+        "tthc:public-agency-arrangements",
+        "tthc:dossier-lookup",
+    }
+)
+SKIPPED_PREFIXES = ("admin/", "static/", "media/")
+
+
+def _walk(patterns, prefix="", namespace=""):
+    for entry in patterns:
+        route = prefix + str(entry.pattern)
+        if isinstance(entry, URLResolver):
+            inner = namespace
+            if entry.namespace:
+                inner = f"{namespace}:{entry.namespace}" if namespace else entry.namespace
+            yield from _walk(entry.url_patterns, route, inner)
+        elif isinstance(entry, URLPattern):
+            name = f"{namespace}:{entry.name}" if namespace and entry.name else entry.name
+            yield route, name
+
+
+def project_urls() -> dict[str, str]:
+    """{route name (or pattern when unnamed): pattern} of every URL but the admin's, static and media."""
+    urls = {}
+    for route, name in _walk(get_resolver().url_patterns):
+        if route.lstrip("^").startswith(SKIPPED_PREFIXES):
+            continue
+        urls[name or route] = route
+    return urls
+
+
+# Requests ---------------------------------------------------------------------------------------
+
+
+def client_for(world: World, role: str) -> Client:
+    client = Client()
+    if role != "anonymous":
+        client.force_login(world.users[role])
+    return client
+
+
+def url_of(name: str, world: World) -> str:
+    return reverse(name, kwargs=ROUTES[name].args(world))
+
+
+def send(client: Client, name: str, world: World, method: str):
+    route = ROUTES[name]
+    url = url_of(name, world)
+    if method == "get":
+        return client.get(url, route.query(world) if route.query else {})
+    if route.query:
+        url = f"{url}?{'&'.join(f'{k}={v}' for k, v in route.query(world).items())}"
+    data = route.payload(world) if route.payload else {}
+    if route.as_json:
+        return client.post(url, data, content_type="application/json")
+    return client.post(url, data)
+
+
+def outcome(response) -> str:
+    status = response.status_code
+    location = response.get("Location", "")
+    if status in (301, 302, 303) and location.startswith(reverse("login")):
+        return LOGIN
+    if status in (401, 403) and response.request["PATH_INFO"].startswith("/api/"):
+        return LOGIN if not response.wsgi_request.user.is_authenticated else DENY
+    if status in (403, 404):
+        return DENY
+    if 200 <= status < 400:
+        return OK
+    return f"status {status}"
+
+
+def assert_no_agency_b_data(response, world: World, context: str) -> None:
+    if getattr(response, "streaming", False):
+        return
+    body = response.content.decode(errors="replace")
+    leaked = [marker for marker in world.markers_b if marker in body]
+    assert not leaked, f"{context}: a refusal shows agency B's data {leaked}"
+
+
+# Tests ------------------------------------------------------------------------------------------
+
+
+def test_every_url_has_a_decision():
+    urls = project_urls()
+    undecided = sorted(set(urls) - set(ROUTES))
+    stale = sorted(set(ROUTES) - set(urls))
+    assert not undecided, f"New URLs without an access decision in ROUTES: {undecided}"
+    assert not stale, f"ROUTES names URLs that no longer exist: {stale}"
+
+
+def test_the_public_table_is_the_one_the_decisions_say():
+    public_by_decision = {name for name, route in ROUTES.items() if route.access["anonymous"] == OK}
+    assert public_by_decision == PUBLIC_ROUTES
+
+
+def test_every_role_has_a_decision_for_every_url():
+    for name, route in ROUTES.items():
+        assert set(route.access) == set(ROLES), name
+        assert route.method in ("get", "post"), name
+
+
+@pytest.mark.parametrize("name", sorted(ROUTES))
+def test_each_role_gets_what_the_table_decides_and_nothing_of_agency_b(name, world):
+    route = ROUTES[name]
+    seen = {}
+    for role in ROLES:
+        if route.method == "post" and route.access[role] == OK and route.writer == role:
+            continue  # the writer's own POST is the positive control of the write test
+        before = snapshot() if route.method == "post" else None
+        response = send(client_for(world, role), name, world, route.method)
+        seen[role] = outcome(response)
+        if seen[role] != OK:
+            assert_no_agency_b_data(response, world, f"{name} as {role}")
+        if before is not None and role != route.writer:
+            assert changed_tables(before, snapshot()) == [], f"{name}: {role}'s POST changed the database"
+    wrong = {
+        role: f"got {got}, decided {route.access[role]}"
+        for role, got in seen.items()
+        if got != route.access[role]
+    }
+    assert not wrong, f"{name}: {wrong}"
+
+
+WRITE_ROUTES = sorted(name for name, route in ROUTES.items() if route.writer)
+
+
+@pytest.mark.parametrize("name", WRITE_ROUTES)
+def test_writes_across_agencies_and_by_leadership_change_nothing(name, world):
+    route = ROUTES[name]
+    for role in ROLES:
+        if role == route.writer:
+            continue
+        before = snapshot()
+        response = send(client_for(world, role), name, world, "post")
+        assert changed_tables(before, snapshot()) == [], f"{name}: {role}'s POST changed the database"
+        if role == "anonymous":
+            assert outcome(response) == LOGIN, name
+        else:
+            assert response.status_code in (403, 404, 405), f"{name}: {role} got {response.status_code}"
+    # The same request from the one who may write does change it: the refusals above were not an accident.
+    before = snapshot()
+    response = send(client_for(world, route.writer), name, world, "post")
+    assert response.status_code < 400, (name, response.status_code)
+    assert changed_tables(before, snapshot()), f"{name}: the writer's POST changed nothing"
+
+
+def test_leadership_reads_the_district_but_every_post_is_refused_or_harmless(world):
+    for name, route in ROUTES.items():
+        if name in PUBLIC_ROUTES or name in ("logout", "password_change"):
+            continue
+        before = snapshot()
+        response = send(client_for(world, "leadership"), name, world, "post")
+        assert changed_tables(before, snapshot()) == [], f"{name}: leadership's POST changed the database"
+        if route.payload is not None:
+            assert response.status_code in (403, 404, 405), f"{name}: leadership got {response.status_code}"
+
+
+def test_admin_site_needs_a_staff_account(world):
+    response = client_for(world, "anonymous").get("/admin/")
+    assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
+    assert client_for(world, "head").get("/admin/").status_code == 302
+
+
+# Cross-agency writes that name agency A in the address but agency B's rows in the body -----------------
+
+
+def test_head_of_a_cannot_plan_agency_b_staff_through_agency_a_api(world):
+    before = snapshot()
+    response = client_for(world, "head").post(
+        reverse("api-agency-work-modes", args=[world.agency_a.pk]),
+        {"entries": [{"staff": world.staff_b2.pk, "date": "2021-06-08", "mode": "remote"}]},
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    assert world.staff_b2.full_name not in response.content.decode()
+    assert changed_tables(before, snapshot()) == []
+
+
+def test_head_of_a_cannot_plan_agency_b_staff_through_agency_a_week_page(world):
+    before = WorkMode.objects.filter(agency=world.agency_b).count()
+    client_for(world, "head").post(
+        reverse("work_modes:week", args=[world.agency_a.pk]) + "?week=2021-W23",
+        {"action": "save", cell_name(world.staff_b2.pk, D(2021, 6, 8)): "remote"},
+    )
+    assert WorkMode.objects.filter(agency=world.agency_b).count() == before
+    assert not WorkMode.objects.filter(staff=world.staff_b2).exists()
+
+
+def test_officer_of_a_cannot_move_agency_b_dossier_nor_receive_for_b_through_the_api(world):
+    before = snapshot()
+    officer = client_for(world, "officer")
+    transition = officer.post(
+        reverse("tthc:dossier-transition", args=[world.dossier_b.pk]), {"to_status": "processing"}
+    )
+    api = officer.post(
+        reverse("api-dossier-receive"),
+        {
+            "procedure": world.birth.code,
+            "agency": world.agency_b.pk,
+            "channel": "online",
+            "applicant": {"full_name": "Tô Thị Nộp", "id_number": "079190000888", "phone": "0912345678"},
+            "received_at": "2021-06-07T10:00:00+07:00",
+        },
+        content_type="application/json",
+    )
+    assert (transition.status_code, api.status_code) == (404, 404)
+    assert world.agency_b.name not in api.content.decode()
+    assert changed_tables(before, snapshot()) == []
+
+
+def test_head_of_a_cannot_read_agency_b_evidence_through_agency_a_address(world):
+    response = client_for(world, "head").get(
+        reverse("directives:obligation_evidence", args=[world.agency_a.pk, world.obligation.pk])
+    )
+    assert response.status_code == 404
