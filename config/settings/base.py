@@ -109,6 +109,9 @@ AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
+# The same client address as the throttles: behind a reverse proxy (NUM_PROXIES) the proxy's own address
+# would otherwise lock a user out for everyone, and a forged X-Forwarded-For must not reset the count.
+AXES_CLIENT_IP_CALLABLE = "config.client_ip.client_ip"
 
 # Internationalisation --------------------------------------------------------
 LANGUAGE_CODE = "vi"
@@ -201,6 +204,8 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
+    # Reverse proxies in front of the web processes (0: none, clients connect directly).
+    "NUM_PROXIES": env.int("NUM_PROXIES", default=0),
     "DEFAULT_THROTTLE_RATES": {
         "public_lookup": env("PUBLIC_LOOKUP_RATE", default="20/min"),
         "public_catalogue": env("PUBLIC_CATALOGUE_RATE", default="600/min"),
