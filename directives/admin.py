@@ -2,6 +2,7 @@
 whose services keep the rules (unique numbers, frozen publications, no reference cycles)."""
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
@@ -52,12 +53,16 @@ class WorkModePolicyAdmin(ReadOnlyMixin, SimpleHistoryAdmin):
         "directive",
         "effective_from",
         "effective_until",
-        "ratio_display",
+        "share",
         "in_person_intake_restricted",
     ]
     list_select_related = ["directive"]
     list_filter = ["citizen_reception_suspended", "inspections_restricted", "in_person_intake_restricted"]
     search_fields = ["directive__number"]
+
+    @admin.display(description=_("Work-from-home share"))
+    def share(self, obj):
+        return obj.ratio_display
 
 
 @admin.register(Obligation)

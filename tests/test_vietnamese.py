@@ -95,8 +95,14 @@ def test_admin_lists_and_history_of_packages_are_vietnamese(superuser_client):
     changelist = superuser_client.get("/admin/staffing/staffmember/").text
     assert "Chọn đối tượng này để thực hiện thao tác" in changelist
 
+    assert "Theo dõi đăng nhập" in index and ">Axes<" not in index
+
     history = superuser_client.get(f"/admin/staffing/staffmember/{member.pk}/history/").text
     assert "Người thay đổi" in history and "Changed by" not in history
+    version = member.history.first().history_id
+    form = superuser_client.get(f"/admin/staffing/staffmember/{member.pk}/history/{version}/").text
+    assert "Cơ quan, đơn vị và cán bộ</a>" in form and ">Staffing<" not in form
+    assert "Khôi phục" in form
 
 
 @pytest.mark.django_db

@@ -38,7 +38,7 @@ THIRD_PARTY_APPS = [
     "drf_spectacular_sidecar",
     "django_celery_beat",
     "simple_history",
-    "axes",
+    "config.apps.AxesConfig",
 ]
 LOCAL_APPS = [
     "staffing",
