@@ -275,7 +275,7 @@ class ObligationForm(forms.Form):
         label=_("Addressed agencies"),
         required=False,
         queryset=Agency.objects.none(),
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+        widget=forms.CheckboxSelectMultiple,
         help_text=_("With no kind and no agency chosen, every agency is addressed."),
     )
 

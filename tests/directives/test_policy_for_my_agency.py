@@ -33,7 +33,7 @@ def test_head_reads_the_cap_of_their_agency_in_plain_words(head_client, agency, 
         in page
     )
     assert "9 × 1/2 = 4,5, làm tròn xuống còn 4" in page
-    assert "Không tính: 2 người thuộc lực lượng" in page
+    assert "Không tính: 2 người thuộc" in page
     assert f"/work-modes/agencies/{agency.pk}/week/" in page
 
 
