@@ -156,3 +156,11 @@ def test_overrides_are_compiled(name):
     po = {(e.msgctxt, e.msgid) for e in polib.pofile(str(OVERRIDES / f"{name}.po"))}
     mo = {(e.msgctxt, e.msgid) for e in polib.mofile(str(OVERRIDES / f"{name}.mo")) if e.msgid}
     assert po == mo, "run: python manage.py compilemessages -l vi --ignore=.venv"
+
+
+@pytest.mark.django_db
+def test_choice_labels_follow_the_language_of_each_request(client):
+    assert "Mức độ 3" in client.get("/tthc/procedures/").text
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    english = client.get("/tthc/procedures/").text
+    assert "Level 3" in english and "Mức độ 3" not in english

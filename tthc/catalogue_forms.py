@@ -4,6 +4,8 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from directives.constants import DocumentStatus
@@ -18,7 +20,14 @@ from .constants import CalendarDayKind, ProcedureLevel, ProcessingTimeUnit, Urge
 from .models import Procedure, UrgentList, UrgentListItem
 
 CONDITIONS_MAX_LENGTH = UrgentListItem._meta.get_field("conditions").max_length
-ONLINE_LEVEL_CHOICES = [(str(n), _("Level %(n)s") % {"n": n}) for n in range(1, 5)]
+
+
+def _level_label(n: int) -> str:
+    return gettext("Level %(n)s") % {"n": n}
+
+
+# Lazy, so each request reads the labels in its own language, not the one active at import.
+ONLINE_LEVEL_CHOICES = [(str(n), lazy(_level_label, str)(n)) for n in range(1, 5)]
 
 
 def directive_choices():
