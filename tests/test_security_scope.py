@@ -626,7 +626,8 @@ ROUTES: dict[str, Route] = {
         writer="office",
     ),
     # tthc: dossiers
-    "tthc:dossier-home": Route(but(DISTRICT_READERS, officer=OK)),  # the officer lands on A's desk
+    # The officer and the head land on A's own dossiers.
+    "tthc:dossier-home": Route(but(DISTRICT_READERS, officer=OK, head=OK, chairman=OK)),
     "tthc:dossier-office": Route(DISTRICT_READERS),
     "tthc:dossier-cutoff": Route(DISTRICT_READERS, payload=lambda w: {}),
     "tthc:dossier-extension": Route(

@@ -8,7 +8,7 @@ from staffing.constants import Role
 from staffing.models import Agency
 
 from .constants import OPEN_DOSSIER_STATUSES, Channel
-from .dossier_selectors import NO_OPEN_DOSSIERS, open_dossier_counts
+from .dossier_selectors import DOSSIER_READER_ROLES, NO_OPEN_DOSSIERS, open_dossier_counts
 from .models import Dossier
 
 
@@ -19,14 +19,16 @@ def dossier_public_panels(request):
 def dossier_home_panels(request, roles):
     today = timezone.localdate()
     panels = []
-    officer_of = roles.agencies_with(Role.ONE_STOP_OFFICER)
-    if officer_of:
-        counts = open_dossier_counts(officer_of, today=today)
-        for agency in Agency.objects.filter(pk__in=officer_of).order_by("name"):
+    reader_of = roles.agencies_with(*DOSSIER_READER_ROLES)
+    if reader_of:
+        counts = open_dossier_counts(reader_of, today=today)
+        officer_of = roles.agencies_with(Role.ONE_STOP_OFFICER)
+        for agency in Agency.objects.filter(pk__in=reader_of).order_by("name"):
             panels.append(
                 {
                     "template": "tthc/dossiers/panels/officer.html",
                     "agency": agency,
+                    "can_receive": agency.pk in officer_of,
                     **counts.get(agency.pk, NO_OPEN_DOSSIERS),
                 }
             )

@@ -37,10 +37,15 @@ def may_receive_dossiers(user, agency_id) -> bool:
     return roles_for(user).has(Role.ONE_STOP_OFFICER, int(agency_id))
 
 
+# Heads answer for public services that stall (clause 2 of 2629/UBND): they read their agency's
+# dossiers, overdue ones first; only its one-stop officers receive and move them.
+DOSSIER_READER_ROLES = (Role.ONE_STOP_OFFICER, Role.AGENCY_HEAD, Role.COMMUNE_CHAIRMAN)
+
+
 def may_read_dossiers(user, agency_id) -> bool:
-    """The agency's one-stop officers, and the district office, leadership and administrators."""
+    """The agency's one-stop officers and head, and the district office, leadership and administrators."""
     roles = roles_for(user)
-    return roles.sees_all_agencies or roles.has(Role.ONE_STOP_OFFICER, int(agency_id))
+    return roles.sees_all_agencies or int(agency_id) in roles.agencies_with(*DOSSIER_READER_ROLES)
 
 
 def may_run_district_dossier_actions(user) -> bool:
@@ -58,7 +63,7 @@ def dossier_agencies_for_user(user):
     agencies = Agency.objects.active()
     if roles.sees_all_agencies:
         return agencies
-    return agencies.filter(pk__in=roles.agencies_with(Role.ONE_STOP_OFFICER))
+    return agencies.filter(pk__in=roles.agencies_with(*DOSSIER_READER_ROLES))
 
 
 def get_agency_for_dossiers(user, agency_id, *, receive: bool = False) -> Agency:

@@ -110,9 +110,13 @@ def test_anonymous_is_refused(district):
 
 
 def test_head_of_the_agency_is_not_a_one_stop_officer(district):
+    # The head reads the agency's dossiers, so the answer says why rather than hiding the agency.
     client = APIClient()
     client.force_authenticate(user_with_role(Role.AGENCY_HEAD, district.commune))
-    assert client.post(URL, payload(district), format="json").status_code == 404
+    response = client.post(URL, payload(district), format="json")
+    assert response.status_code == 403
+    assert "bộ phận một cửa" in response.json()["detail"]
+    assert not Dossier.objects.exists()
 
 
 def test_the_schema_documents_both_endpoints(client):

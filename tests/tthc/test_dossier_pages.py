@@ -71,7 +71,11 @@ def test_other_roles_get_404_and_the_office_reads_all(client, district, head):
     dossier = receive(district)
     client.force_login(head)
     assert client.get(reverse("tthc:dossier-detail", args=[dossier.pk])).status_code == 404
-    assert client.get(reverse("tthc:dossier-home")).status_code == 404
+    # The head of another agency lands on that agency's own dossiers, never on this commune's.
+    assert client.get(reverse("tthc:dossier-home"))["Location"] != reverse(
+        "tthc:dossier-list", args=[district.commune.pk]
+    )
+    assert client.get(reverse("tthc:dossier-list", args=[district.commune.pk])).status_code == 404
     client.force_login(user_with_role(Role.DISTRICT_LEADERSHIP))
     page = client.get(reverse("tthc:dossier-detail", args=[dossier.pk])).content.decode()
     assert dossier.code in page
@@ -299,3 +303,22 @@ def test_the_intake_form_is_made_for_a_counter_tablet(officer_client, district):
     assert 'inputmode="numeric"' in page and 'inputmode="tel"' in page
     assert "autofocus" in page
     assert "js/tthc-intake.js" in page
+
+
+def test_the_head_reads_the_agency_dossiers_but_only_the_desk_moves_them(client, district):
+    dossier = receive(district, received_at=at(D(2021, 6, 1)))
+    chairman = user_with_role(Role.COMMUNE_CHAIRMAN, district.commune, username="chutich-pt")
+    client.force_login(chairman)
+    assert client.get(reverse("tthc:dossier-home"))["Location"] == reverse(
+        "tthc:dossier-list", args=[district.commune.pk]
+    )
+    listing = client.get(reverse("tthc:dossier-list", args=[district.commune.pk])).content.decode()
+    assert dossier.code in listing and "Quá hạn: 1" in listing
+    assert reverse("tthc:dossier-receive", args=[district.commune.pk]) not in listing
+    detail = client.get(reverse("tthc:dossier-detail", args=[dossier.pk])).content.decode()
+    assert "Chuyển sang" not in detail
+    assert client.get(reverse("tthc:dossier-receive", args=[district.commune.pk])).status_code == 404
+    step = client.post(reverse("tthc:dossier-transition", args=[dossier.pk]), {"to_status": "processing"})
+    assert step.status_code == 404
+    home = client.get(reverse("home")).content.decode()
+    assert "Hồ sơ quá hạn" in home
