@@ -475,6 +475,8 @@ def _seed_accounts(agencies, password: str) -> list[dict]:
             username=account.username,
             defaults={
                 "first_name": member.full_name if member else account.full_name,
+                # An address, so the demo's reminders, reports and password resets reach someone (console).
+                "email": f"{account.username}@example.gov.vn",
                 "is_staff": account.role == Role.DISTRICT_ADMIN,
                 "is_superuser": account.role == Role.DISTRICT_ADMIN,
             },

@@ -101,6 +101,7 @@ def test_one_account_per_role_with_the_given_password_which_a_rerun_can_change()
     assert roles_for(users["truongphong"]).can_manage_agency(tu_phap.pk)
     assert users["canbo"].staff_profile.agency == tu_phap
     assert users["chutichxa"].staff_profile.agency.statistics_code == "27526"
+    assert users["truongphong"].email == "truongphong@example.gov.vn"
 
     call_command("seed_demo", "--password", "mat-khau-moi", stdout=io.StringIO())
     assert get_user_model().objects.get(username="canbo").check_password("mat-khau-moi")
