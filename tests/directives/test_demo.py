@@ -3,11 +3,14 @@
 import datetime
 
 import pytest
+from django.core import mail
+from django.utils import timezone
 
 from directives import demo
 from directives.constants import ReferenceRelation
 from directives.models import AgencyObligation, Clause, Document, DocumentReference, Obligation
 from directives.selectors import policy_in_force
+from directives.services import obligation_reminders_send
 from staffing import demo as staffing_demo
 from tests.factories import AgencyFactory
 
@@ -69,6 +72,17 @@ def test_demo_after_the_staffing_demo_has_answers_and_stays_idempotent():
     demo.seed(password="demo-2629")
     assert AgencyObligation.objects.filter(done_at__isnull=False).exists()
     assert AgencyObligation.objects.filter(done_at__isnull=True, acknowledged_on__isnull=False).exists()
+    done_days = set(AgencyObligation.objects.filter(done_at__isnull=False).values_list("done_on", flat=True))
+    assert done_days == {datetime.date(2021, 6, 8)}
     before = _counts()
     demo.seed(password="demo-2629")
     assert _counts() == before
+
+
+def test_the_demo_june_2021_obligations_send_no_reminder_today_but_did_in_june_2021(settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    AgencyFactory(name="Phòng Tư pháp", email="tuphap@example.gov.vn")
+    demo.seed(password="x")
+    assert obligation_reminders_send(day=timezone.localdate()) == 0
+    assert obligation_reminders_send(day=datetime.date(2021, 6, 9)) == 1
+    assert "QUÁ HẠN" in mail.outbox[0].body

@@ -200,3 +200,17 @@ def test_acknowledgement_errors_keep_what_the_head_typed(head_client, agency, ob
     assert response.status_code == 200
     assert response.context["form"].errors["acknowledged_on"]
     assert "Biên bản số 7" in response.text
+
+
+def test_agency_obligations_page_queries_do_not_grow_with_obligations(
+    head_client, agency, django_assert_max_num_queries
+):
+    clause = ClauseFactory(document__issued_on=datetime.date(2021, 6, 4))
+    ObligationFactory.create_batch(2, clause=clause)
+    url = f"/directives/obligations/agency/{agency.pk}/"
+    with django_assert_max_num_queries(20) as few:
+        assert head_client.get(url).status_code == 200
+    ObligationFactory.create_batch(20, clause=clause)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = head_client.get(url)
+    assert len(response.context["rows"]) == 22
