@@ -209,23 +209,25 @@ def document_edit(request, pk):
     )
 
 
-@login_required
-def register_detail(request, pk):
-    require_register_reader(request)
-    document = selectors.get_document_for_user(request.user, pk)
+def _register_detail(request, document, *, reference_form=None, status=200):
     can_edit = roles_for(request.user).is_district_manager
+    if reference_form is None and can_edit and document.is_draft:
+        reference_form = ReferenceForm(targets=selectors.reference_targets(document))
     context = {
         "document": document,
         "can_edit": can_edit,
         "policy": selectors.directive_policy(document),
         "obligations": selectors.document_obligations(document),
         "history": selectors.document_history(document),
-        "reference_form": ReferenceForm(targets=selectors.reference_targets(document))
-        if can_edit and document.is_draft
-        else None,
-        "revoke_form": RevokeForm(initial={"revoked_on": timezone.localdate()}) if can_edit else None,
+        "reference_form": reference_form,
     }
-    return render(request, "directives/register_detail.html", context)
+    return render(request, "directives/register_detail.html", context, status=status)
+
+
+@login_required
+def register_detail(request, pk):
+    require_register_reader(request)
+    return _register_detail(request, selectors.get_document_for_user(request.user, pk))
 
 
 @login_required
@@ -279,13 +281,15 @@ def reference_add(request, pk):
             )
         except ValidationError as exc:
             add_service_errors(form, exc)
-    if form.errors:
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
-    else:
-        messages.success(request, _("Reference recorded."))
-    return redirect("directives:register_detail", pk=pk)
+        else:
+            messages.success(request, _("Reference recorded."))
+            return redirect("directives:register_detail", pk=pk)
+    if not document.is_draft:
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        return redirect("directives:register_detail", pk=pk)
+    # The page again with the choice kept and the reason under the field it concerns.
+    document = selectors.get_document_for_user(request.user, pk)
+    return _register_detail(request, document, reference_form=form)
 
 
 @login_required

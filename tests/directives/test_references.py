@@ -61,3 +61,26 @@ def test_cycle_refused_in_the_web_form_with_a_message(office_client):
     )
     assert "vòng" in response.text
     assert not DocumentReference.objects.filter(source=first).exists()
+
+
+def test_a_refused_reference_comes_back_on_the_page_at_the_document_field(office_client):
+    first, second = DraftFactory(number="2600/UBND"), DraftFactory(number="2629/UBND")
+    services.reference_add(source=first, target=second, relation=ReferenceRelation.SUPERSEDES)
+    response = office_client.post(
+        f"/directives/register/{second.pk}/references/",
+        {"relation": ReferenceRelation.SUPERSEDES, "target": first.pk},
+    )
+    assert response.status_code == 200
+    assert "vòng" in " ".join(response.context["reference_form"].errors["target"])
+    assert response.context["reference_form"]["target"].value() == str(first.pk)
+    assert DocumentReference.objects.count() == 1
+
+
+def test_a_recorded_reference_says_so(office_client):
+    first, second = DraftFactory(number="2600/UBND"), DraftFactory(number="2629/UBND")
+    response = office_client.post(
+        f"/directives/register/{second.pk}/references/",
+        {"relation": ReferenceRelation.REFERS_TO, "target": first.pk},
+    )
+    assert response.status_code == 302
+    assert "Đã ghi nhận" in office_client.get(response.url).text
