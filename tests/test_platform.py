@@ -145,3 +145,11 @@ def test_password_reset_for_an_unknown_address_says_the_same_and_sends_nothing(c
     response = client.post("/accounts/password_reset/", {"email": "khongco@example.gov.vn"}, follow=True)
     assert "Kiểm tra thư điện tử" in response.text
     assert mailoutbox == []
+
+
+@pytest.mark.django_db
+def test_district_name_reads_as_running_text_after_the_committee(client, settings):
+    settings.DISTRICT_NAME = "Huyện Củ Chi"
+    assert "Ủy ban nhân dân huyện Củ Chi" in client.get("/").text
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert "Committee of Huyện Củ Chi" in client.get("/").text
