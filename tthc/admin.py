@@ -14,6 +14,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from staffing.constants import AgencyKind
 
 from .calendar_services import CALENDAR_DAY_FIELDS, calendar_day_save, calendar_day_values
+from .catalogue_forms import add_service_errors
 from .catalogue_services import PROCEDURE_FIELDS, procedure_save, procedure_values
 from .models import (
     CalendarDay,
@@ -38,7 +39,29 @@ class ReadOnlyMixin:
         return False
 
 
-class ProcedureAdminForm(forms.ModelForm):
+class ServiceCheckedForm(forms.ModelForm):
+    """Checks the row with its service's value rules, so the admin shows each rule at its field; the
+    admin's save_model then writes through the service itself."""
+
+    value_fields: tuple[str, ...] = ()
+
+    def check_values(self, **values) -> None:
+        raise NotImplementedError
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.errors:
+            # A read-only field (the date of a recorded calendar day) is not in the form: use the stored one.
+            values = {name: cleaned.get(name, getattr(self.instance, name)) for name in self.value_fields}
+            try:
+                self.check_values(**values)
+            except ValidationError as exc:
+                add_service_errors(self, exc)
+        return cleaned
+
+
+class ProcedureAdminForm(ServiceCheckedForm):
+    value_fields = PROCEDURE_FIELDS
     agency_kinds = forms.MultipleChoiceField(
         label=_("agency kinds handling it"),
         choices=AgencyKind.choices,
@@ -51,15 +74,8 @@ class ProcedureAdminForm(forms.ModelForm):
         model = Procedure
         fields = list(PROCEDURE_FIELDS)
 
-    def clean(self):
-        cleaned = super().clean()
-        if not self.errors:
-            try:
-                procedure_values(**{name: cleaned.get(name) for name in PROCEDURE_FIELDS})
-            except ValidationError as exc:
-                for name, errors in exc.error_dict.items():
-                    self.add_error(name, errors)
-        return cleaned
+    def check_values(self, **values) -> None:
+        procedure_values(**values)
 
 
 @admin.register(Procedure)
@@ -80,21 +96,15 @@ class ProcedureAdmin(SimpleHistoryAdmin):
         return False
 
 
-class CalendarDayAdminForm(forms.ModelForm):
+class CalendarDayAdminForm(ServiceCheckedForm):
+    value_fields = CALENDAR_DAY_FIELDS
+
     class Meta:
         model = CalendarDay
         fields = list(CALENDAR_DAY_FIELDS)
 
-    def clean(self):
-        cleaned = super().clean()
-        if not self.errors:
-            values = {name: cleaned.get(name, getattr(self.instance, name)) for name in CALENDAR_DAY_FIELDS}
-            try:
-                calendar_day_values(**values)
-            except ValidationError as exc:
-                for name, errors in exc.error_dict.items():
-                    self.add_error(name, errors)
-        return cleaned
+    def check_values(self, **values) -> None:
+        calendar_day_values(**values)
 
 
 @admin.register(CalendarDay)

@@ -1,20 +1,17 @@
 """The working-day calendar of the district office: the holidays of a year, and the import of next year's
 (the office types them in from the government's announcement; nothing is guessed)."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import Http404
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from staffing.importing import import_page_context, template_csv, template_xlsx
 from staffing.roles import roles_for
 
 from .calendar import years_without_calendar
-from .catalogue_forms import ImportFileForm
-from .catalogue_views import CONTENT_TYPES
+from .import_views import import_page, template_download
 from .importers import CalendarDayImporter
 from .models import CalendarDay
 
@@ -63,32 +60,18 @@ def calendar_year(request):
 @login_required
 def calendar_import(request):
     _require_editor(request)
-    result = None
-    form = ImportFileForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        commit = "check" not in request.POST
-        result = CalendarDayImporter(user=request.user).run(form.cleaned_data["file"], commit=commit)
-        if result.committed:
-            messages.success(
-                request,
-                _(
-                    "Calendar import finished: %(created)s added, %(updated)s changed, %(unchanged)s unchanged."
-                )
-                % {"created": result.created, "updated": result.updated, "unchanged": result.unchanged},
-            )
-            return redirect("tthc:calendar")
-    return render(
+    return import_page(
         request,
-        "tthc/calendar/import.html",
-        {
-            "crumbs": [(_("Working-day calendar"), reverse("tthc:calendar")), (_("Import"), None)],
-            **import_page_context(
-                CalendarDayImporter,
-                form=form,
-                result=result,
-                csv_url=reverse("tthc:calendar-import-template-csv"),
-                xlsx_url=reverse("tthc:calendar-import-template-xlsx"),
-            ),
+        importer_class=CalendarDayImporter,
+        template="tthc/calendar/import.html",
+        done_message=_(
+            "Calendar import finished: %(created)s added, %(updated)s changed, %(unchanged)s unchanged."
+        ),
+        done_url=reverse("tthc:calendar"),
+        crumbs=[(_("Working-day calendar"), reverse("tthc:calendar")), (_("Import"), None)],
+        urls={
+            "csv": reverse("tthc:calendar-import-template-csv"),
+            "xlsx": reverse("tthc:calendar-import-template-xlsx"),
         },
     )
 
@@ -96,8 +79,6 @@ def calendar_import(request):
 @login_required
 def calendar_import_template(request, fmt):
     _require_editor(request)
-    importer = CalendarDayImporter()
-    content = template_csv(importer) if fmt == "csv" else template_xlsx(importer, sheet_name=_("Calendar"))
-    response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="calendar-template.{fmt}"'
-    return response
+    return template_download(
+        CalendarDayImporter(), fmt, sheet_name=_("Calendar"), filename="calendar-template"
+    )

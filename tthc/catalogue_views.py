@@ -5,33 +5,27 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from staffing.importing import import_page_context, template_csv, template_xlsx
 from staffing.roles import roles_for
 
 from . import catalogue_selectors as selectors
 from . import catalogue_services as services
 from .catalogue_forms import (
-    ImportFileForm,
     UrgentListCreateForm,
     UrgentListItemsForm,
     UrgentListPublishForm,
     add_service_errors,
 )
 from .catalogue_public_views import directive_url
+from .import_views import import_page, template_download
 from .importers import ProcedureImporter
 from .models import UrgentList
-
-CONTENT_TYPES = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
 
 
 def _require_reader(request):
@@ -229,32 +223,18 @@ def urgent_list_discard(request, pk):
 @login_required
 def procedure_import(request):
     _require_composer(request)
-    result = None
-    form = ImportFileForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        commit = "check" not in request.POST
-        result = ProcedureImporter(user=request.user).run(form.cleaned_data["file"], commit=commit)
-        if result.committed:
-            messages.success(
-                request,
-                _(
-                    "Catalogue import finished: %(created)s created, %(updated)s updated, %(unchanged)s unchanged."
-                )
-                % {"created": result.created, "updated": result.updated, "unchanged": result.unchanged},
-            )
-            return redirect("tthc:procedure-list")
-    return render(
+    return import_page(
         request,
-        "tthc/catalogue/procedure_import.html",
-        {
-            "crumbs": [(_("Procedure catalogue"), reverse("tthc:procedure-list")), (_("Import"), None)],
-            **import_page_context(
-                ProcedureImporter,
-                form=form,
-                result=result,
-                csv_url=reverse("tthc:procedure-import-template-csv"),
-                xlsx_url=reverse("tthc:procedure-import-template-xlsx"),
-            ),
+        importer_class=ProcedureImporter,
+        template="tthc/catalogue/procedure_import.html",
+        done_message=_(
+            "Catalogue import finished: %(created)s created, %(updated)s updated, %(unchanged)s unchanged."
+        ),
+        done_url=reverse("tthc:procedure-list"),
+        crumbs=[(_("Procedure catalogue"), reverse("tthc:procedure-list")), (_("Import"), None)],
+        urls={
+            "csv": reverse("tthc:procedure-import-template-csv"),
+            "xlsx": reverse("tthc:procedure-import-template-xlsx"),
         },
     )
 
@@ -262,8 +242,6 @@ def procedure_import(request):
 @login_required
 def procedure_import_template(request, fmt):
     _require_composer(request)
-    importer = ProcedureImporter()
-    content = template_csv(importer) if fmt == "csv" else template_xlsx(importer, sheet_name=_("Procedures"))
-    response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="procedure-template.{fmt}"'
-    return response
+    return template_download(
+        ProcedureImporter(), fmt, sheet_name=_("Procedures"), filename="procedure-template"
+    )

@@ -124,3 +124,9 @@ def test_the_admin_writes_a_day_through_the_service(admin_client):
     )
     day = CalendarDay.objects.get()
     assert day.history.first().history_user.is_superuser
+
+    change = reverse("admin:tthc_calendarday_change", args=[day.pk])
+    response = admin_client.post(change, {"kind": CalendarDayKind.WORKING_WEEKEND_DAY, "name": "Làm bù Tết"})
+    assert response.status_code == 302
+    day.refresh_from_db()
+    assert (day.date, day.name) == (D(2022, 1, 8), "Làm bù Tết")
