@@ -622,7 +622,17 @@ def staff_history(request, pk):
         .select_related("history_user", "staff", "agency")
         .order_by("history_date", "history_id")
     )
-    context = {"member": member, "page_obj": _history_page(request, _history_rows(records))}
+    today = timezone.localdate()
+    if own and not (roles.can_manage_agency(member.agency_id) or roles.sees_all_agencies):
+        crumbs = [(_("My schedule"), reverse("work_modes:mine")), (_("Work-mode history"), None)]
+    else:
+        agency_url = reverse("work_modes:today", args=[member.agency_id])
+        crumbs = _crumbs(request.user, today, (member.agency.name, agency_url), (member.full_name, None))
+    context = {
+        "member": member,
+        "crumbs": crumbs,
+        "page_obj": _history_page(request, _history_rows(records)),
+    }
     return render(request, "staffing/work_modes/staff_history.html", context)
 
 
@@ -644,7 +654,12 @@ def day_history(request, pk, day):
         "day": day,
         "weekday": weekday_name(day),
         "week_query": urlencode({"week": iso_week(day)}),
-        "can_manage": roles_for(request.user).can_manage_agency(agency.pk),
+        "crumbs": _crumbs(
+            request.user,
+            day,
+            (agency.name, f"{reverse('work_modes:today', args=[agency.pk])}?day={day.isoformat()}"),
+            (_("Work-mode history"), None),
+        ),
         "page_obj": _history_page(request, _history_rows(records)),
     }
     return render(request, "staffing/work_modes/day_history.html", context)

@@ -11,7 +11,13 @@ from staffing.constants import AgencyKind, Role, WorkModeKind
 from staffing.models import WorkMode
 from staffing.workmode_forms import cell_name
 from staffing.workmode_services import work_modes_set
-from tests.factories import AgencyFactory, StaffMemberFactory, WorkModePolicyFactory, user_with_role
+from tests.factories import (
+    AgencyFactory,
+    StaffMemberFactory,
+    UserFactory,
+    WorkModePolicyFactory,
+    user_with_role,
+)
 
 MONDAY = datetime.date(2021, 6, 7)
 WEEK = "2021-W23"
@@ -131,3 +137,29 @@ def test_agencies_without_active_staff_can_be_listed_alone(office_client, agency
     empty = AgencyFactory(name="Ban Chỉ huy Quân sự", kind=AgencyKind.OTHER)
     response = office_client.get(reverse("work_modes:district") + "?day=07/06/2021&status=no_staff")
     assert [row.agency for row in response.context["rows"]] == [empty]
+
+
+# Ways back from the history pages --------------------------------------------------------------------
+
+
+def test_staff_member_reaches_their_history_from_my_schedule_and_back(client, agency, planned):
+    member = planned[0]
+    member.user = UserFactory()
+    member.save()
+    client.force_login(member.user)
+    mine = client.get(reverse("work_modes:mine")).content.decode()
+    history_url = reverse("work_modes:staff_history", args=[member.pk])
+    assert f'href="{history_url}"' in mine
+    history = client.get(history_url).content.decode()
+    breadcrumbs = history[history.index('class="breadcrumb') : history.index("</ol>")]
+    assert reverse("work_modes:mine") in breadcrumbs
+
+
+def test_history_pages_lead_back_to_the_agency_day(head_client, agency, planned):
+    page = head_client.get(reverse("work_modes:day_history", args=[agency.pk, "2021-06-07"])).content.decode()
+    breadcrumbs = page[page.index('class="breadcrumb') : page.index("</ol>")]
+    assert f"{reverse('work_modes:today', args=[agency.pk])}?day=2021-06-07" in breadcrumbs
+    assert f'href="{week_url(agency)}"' in page
+    page = head_client.get(reverse("work_modes:staff_history", args=[planned[0].pk])).content.decode()
+    breadcrumbs = page[page.index('class="breadcrumb') : page.index("</ol>")]
+    assert reverse("work_modes:today", args=[agency.pk]) in breadcrumbs
