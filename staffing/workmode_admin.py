@@ -52,7 +52,7 @@ class WorkModeAdminForm(forms.ModelForm):
 @admin.register(WorkMode)
 class WorkModeAdmin(SimpleHistoryAdmin):
     form = WorkModeAdminForm
-    list_display = ["day", "staff", "agency", "mode", "updated_by", "updated_at"]
+    list_display = ["day", "staff", "mode", "agency", "updated_by", "updated_at"]
     list_filter = ["mode", "day", "agency__kind", "agency"]
     date_hierarchy = "day"
     search_fields = ["staff__full_name", "staff__staff_code", "agency__name"]
