@@ -106,6 +106,9 @@ LOGOUT_REDIRECT_URL = "public-home"
 # Login throttling (django-axes): AXES_FAILURE_LIMIT failed attempts (5; 3 in the tests) lock the username
 # and client address pair for an hour.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+# Sessions end after SESSION_IDLE_HOURS without a request (a shared office computer left signed in).
+SESSION_COOKIE_AGE = env.int("SESSION_IDLE_HOURS", default=10) * 3600
+SESSION_SAVE_EVERY_REQUEST = True
 AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
@@ -236,6 +239,8 @@ DISTRICT_CODE = env("DISTRICT_CODE", default="783")
 DISTRICT_PROVINCE = env("DISTRICT_PROVINCE", default="Thành phố Hồ Chí Minh")
 # Postage (VND) booked for a free postal return when the officer enters none (clause 3.2 of 2629/UBND).
 TTHC_FREE_POSTAGE_FLAT_RATE = env.int("TTHC_FREE_POSTAGE_FLAT_RATE", default=26000)
+# Where people open the product: links in e-mails (reports, reminders) start with it.
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 
 LOGGING = {
     "version": 1,
@@ -252,5 +257,13 @@ CELERY_BEAT_SCHEDULE = {
     "directives-obligation-reminders": {
         "task": "directives.tasks.send_obligation_reminders",
         "schedule": crontab(hour=7, minute=30),
+    },
+    "directives-daily-compliance-report": {
+        "task": "directives.tasks.send_daily_compliance_report",
+        "schedule": crontab(hour=17, minute=0),
+    },
+    "staffing-planning-reminders": {
+        "task": "staffing.tasks.send_planning_reminders",
+        "schedule": crontab(hour=14, minute=0, day_of_week="fri"),
     },
 }
