@@ -9,7 +9,7 @@ from staffing.models import Agency
 
 from .agency_caps import agency_caps_for_user
 from .constants import DocumentStatus, ObligationState
-from .models import Document
+from .models import ComplianceReport, Document
 from .selectors import obligation_matrix, obligations_for_agency, policy_summary_today, published_documents
 
 LATEST_COUNT = 5
@@ -50,6 +50,12 @@ def home_panels(request, roles):
                 "template": "directives/panels/office_obligations.html",
                 "totals": obligation_matrix(today=today)["totals"],
                 "drafts": drafts,
+            }
+        )
+        panels.append(
+            {
+                "template": "directives/compliance/panel.html",
+                "latest": ComplianceReport.objects.defer("content").order_by("-day").first(),
             }
         )
     panels.append(

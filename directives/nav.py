@@ -18,6 +18,11 @@ def nav_items(request, roles):
                 reverse("directives:obligation_matrix"),
                 reverse("directives:obligation_matrix"),
             ),
+            (
+                _("Daily compliance report"),
+                reverse("directives:compliance_list"),
+                reverse("directives:compliance_list"),
+            ),
             policy,
         ]
     public_list = reverse("directives:public_list")

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import obligation_views, views
 
@@ -9,6 +9,7 @@ urlpatterns = [
     path("<int:pk>/", views.public_detail, name="public_detail"),
     path("<int:pk>/attachment/", views.attachment, name="attachment"),
     path("policy/", views.policy_current, name="policy"),
+    path("compliance/", include("directives.compliance_urls")),
     path("register/", views.register_list, name="register_list"),
     path("register/new/", views.document_create, name="document_create"),
     path("register/<int:pk>/", views.register_detail, name="register_detail"),

@@ -39,11 +39,7 @@ class ProcedureChoiceField(forms.ModelChoiceField):
 
 
 class DossierReceiveForm(forms.Form):
-    procedure = ProcedureChoiceField(
-        label=capfirst(_("procedure")),
-        queryset=Procedure.objects.none(),
-        empty_label=_("Choose the procedure…"),
-    )
+    procedure = ProcedureChoiceField(label=capfirst(_("procedure")), queryset=Procedure.objects.none())
     received_date = forms.DateField(
         label=_("Received on"), help_text=_("dd/mm/yyyy"), widget=forms.DateInput(format="%d/%m/%Y")
     )
