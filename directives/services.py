@@ -684,13 +684,39 @@ def obligation_waiver_cancel(*, obligation: Obligation, agency, user) -> AgencyO
 # Reminders ---------------------------------------------------------------------------------------
 
 
-def _claim_reminder(*, obligation: Obligation, agency, day: datetime.date) -> ReminderLog | None:
-    """Write the log row first; a second run (or a second worker) finds it and sends nothing."""
+def _insert_logs(rows: list[ReminderLog]) -> list[ReminderLog] | None:
+    """Insert the rows together, or none of them (None) when another run already wrote one."""
     try:
         with transaction.atomic():
-            return ReminderLog.objects.create(obligation=obligation, agency=agency, day=day)
+            return ReminderLog.objects.bulk_create(rows)
     except IntegrityError:
         return None
+
+
+def _claim_reminders(due: dict, *, day: datetime.date) -> dict:
+    """{agency: [(obligation, log row)]} for the rows this run wrote; a second run (or a second worker) finds
+    them written and sends nothing.
+
+    Everything goes in one insert; only when another run got there first are the rows tried agency by
+    agency, then one by one, to keep whichever that run left unclaimed.
+    """
+    pairs = [(agency, obligation) for agency, obligations in due.items() for obligation in obligations]
+    claimed = defaultdict(list)
+    if _insert_logs([ReminderLog(obligation=o, agency=a, day=day) for a, o in pairs]) is not None:
+        for agency, obligation in pairs:
+            claimed[agency].append(obligation)
+    else:
+        for agency, obligations in due.items():
+            if (
+                _insert_logs([ReminderLog(obligation=o, agency=agency, day=day) for o in obligations])
+                is not None
+            ):
+                claimed[agency] = list(obligations)
+                continue
+            for obligation in obligations:
+                if _insert_logs([ReminderLog(obligation=obligation, agency=agency, day=day)]) is not None:
+                    claimed[agency].append(obligation)
+    return claimed
 
 
 def obligation_reminders_send(*, day: datetime.date) -> int:
@@ -698,29 +724,28 @@ def obligation_reminders_send(*, day: datetime.date) -> int:
     `obligations_needing_reminder` picks (never for obligations done or no longer required); returns the
     number of e-mails sent.
 
-    Not one transaction on purpose: each log row is committed before its e-mail leaves, so a crash
+    Not one transaction on purpose: the day's log rows are committed before any e-mail leaves, so a crash
     between the two loses a reminder rather than sending it twice.
     """
-    claimed = defaultdict(list)
+    due = defaultdict(list)
     for cell in obligations_needing_reminder(day=day):
-        log = _claim_reminder(obligation=cell.obligation, agency=cell.agency, day=day)
-        if log is not None:
-            claimed[cell.agency].append((cell.obligation, log))
+        due[cell.agency].append(cell.obligation)
+    claimed = _claim_reminders(due, day=day)
     if not claimed:
         return 0
     recipients_by_agency = reminder_recipients(agencies=list(claimed))
     sent = 0
-    for agency, items in claimed.items():
+    for agency, obligations in claimed.items():
         recipients = recipients_by_agency.get(agency.pk, [])
-        logs = [log for _obligation, log in items]
-        ReminderLog.objects.filter(pk__in=[log.pk for log in logs]).update(recipients=", ".join(recipients))
+        logs = ReminderLog.objects.filter(agency=agency, day=day, obligation__in=obligations)
+        logs.update(recipients=", ".join(recipients))
         if not recipients:
             continue
         context = {
             "agency": agency,
             "day": day,
             "items": [
-                {"obligation": obligation, "overdue": obligation.due_on < day} for obligation, _log in items
+                {"obligation": obligation, "overdue": obligation.due_on < day} for obligation in obligations
             ],
             "site_name": settings.DISTRICT_NAME,
             "overdue_weeks": OVERDUE_REMINDER_WEEKS,
@@ -733,8 +758,8 @@ def obligation_reminders_send(*, day: datetime.date) -> int:
         except Exception:
             # The mail server refused: free the day's rows so the next run tries again.
             logger.exception("Obligation reminder to %s failed", agency)
-            ReminderLog.objects.filter(pk__in=[log.pk for log in logs]).delete()
+            logs.delete()
             continue
-        ReminderLog.objects.filter(pk__in=[log.pk for log in logs]).update(sent_at=timezone.now())
+        logs.update(sent_at=timezone.now())
         sent += 1
     return sent

@@ -1,5 +1,7 @@
 from django import forms
 from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count
@@ -122,6 +124,27 @@ class RoleAssignmentAdmin(SimpleHistoryAdmin):
     search_fields = ["user__username", "user__first_name", "user__last_name", "agency__name"]
     list_select_related = ["user", "agency"]
     autocomplete_fields = ["user", "agency"]
+
+
+class RoleAssignmentInline(admin.TabularInline):
+    model = RoleAssignment
+    extra = 0
+    autocomplete_fields = ["agency"]
+
+
+User = get_user_model()
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class UserWithRolesAdmin(UserAdmin):
+    """The user page also lists the account's roles, so an account and its roles are set in one place."""
+
+    inlines = [RoleAssignmentInline]
+
+    def get_inline_instances(self, request, obj=None):
+        # The add page only sets the username and password (Django's two-step user creation).
+        return super().get_inline_instances(request, obj) if obj else []
 
 
 @admin.register(WorkerHeartbeat)

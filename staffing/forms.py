@@ -128,7 +128,7 @@ class ImportForm(forms.Form):
 
 
 class AgencyPickForm(forms.Form):
-    agency = forms.ModelChoiceField(label=_("agency"), queryset=None)
+    agency = forms.ModelChoiceField(label=_("Agency"), queryset=None)
 
     def __init__(self, *args, agencies, **kwargs):
         super().__init__(*args, **kwargs)

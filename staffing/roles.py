@@ -53,9 +53,9 @@ class UserRoles:
 
     @property
     def names(self) -> list:
-        """Role values held, district-wide first, for navigation and the home page."""
+        """Role values held, district-wide first and being on an agency's staff last, for the home page."""
         held = [r for r in Role if r in self.district or self.by_agency.get(r)]
-        return held
+        return sorted(held, key=lambda role: role == Role.STAFF_MEMBER)
 
 
 def roles_for(user) -> UserRoles:

@@ -153,3 +153,13 @@ def test_district_name_reads_as_running_text_after_the_committee(client, setting
     assert "Ủy ban nhân dân huyện Củ Chi" in client.get("/").text
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     assert "Committee of Huyện Củ Chi" in client.get("/").text
+
+
+@pytest.mark.django_db
+def test_a_session_ends_after_the_idle_hours(client, settings):
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory())
+    response = client.get("/home/")
+    assert response.status_code == 200
+    assert response.cookies["sessionid"]["max-age"] == settings.SESSION_COOKIE_AGE == 10 * 3600

@@ -39,7 +39,11 @@ class ProcedureChoiceField(forms.ModelChoiceField):
 
 
 class DossierReceiveForm(forms.Form):
-    procedure = ProcedureChoiceField(label=capfirst(_("procedure")), queryset=Procedure.objects.none())
+    procedure = ProcedureChoiceField(
+        label=capfirst(_("procedure")),
+        queryset=Procedure.objects.none(),
+        empty_label=_("Choose the procedure…"),
+    )
     received_date = forms.DateField(
         label=_("Received on"), help_text=_("dd/mm/yyyy"), widget=forms.DateInput(format="%d/%m/%Y")
     )

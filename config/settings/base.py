@@ -103,8 +103,12 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "public-home"
 
-# Login throttling (django-axes): the third failed attempt locks the username+IP pair for an hour.
+# Login throttling (django-axes): AXES_FAILURE_LIMIT failed attempts (5; 3 in the tests) lock the username
+# and client address pair for an hour.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+# Sessions end after SESSION_IDLE_HOURS without a request (a shared office computer left signed in).
+SESSION_COOKIE_AGE = env.int("SESSION_IDLE_HOURS", default=10) * 3600
+SESSION_SAVE_EVERY_REQUEST = True
 AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"

@@ -161,3 +161,13 @@ def test_no_reminder_once_the_directive_is_revoked(agency, head_with_email, offi
     ObligationFactory(clause=ClauseFactory(document=letter), due_on=TODAY)
     services.document_revoke(document=letter, user=office_user, revoked_on=TODAY)
     assert services.obligation_reminders_send(day=TODAY) == 0
+
+
+def test_a_run_after_a_partial_one_sends_only_what_that_run_left(agency, head_with_email):
+    first = ObligationFactory(title="Nhiệm vụ đã nhắc", due_on=TODAY)
+    ObligationFactory(title="Nhiệm vụ chưa nhắc", due_on=TODAY)
+    ReminderLog.objects.create(obligation=first, agency=agency, day=TODAY)
+    assert services.obligation_reminders_send(day=TODAY) == 1
+    assert "Nhiệm vụ chưa nhắc" in mail.outbox[0].body
+    assert "Nhiệm vụ đã nhắc" not in mail.outbox[0].body
+    assert ReminderLog.objects.filter(day=TODAY).count() == 2

@@ -143,3 +143,35 @@ def test_admin_work_mode_add_form_sent_empty_is_answered_at_the_fields(admin_cli
     response = admin_client.post("/admin/staffing/workmode/add/", {"staff": "", "day": "", "mode": ""})
     assert response.status_code == 200
     assert {"staff", "day", "mode"} <= set(response.context["adminform"].form.errors)
+
+
+def _user_form(user, **roles):
+    return {
+        "username": user.username,
+        "is_active": "on",
+        "date_joined_0": "01/06/2021",
+        "date_joined_1": "08:00:00",
+        "role_assignments-TOTAL_FORMS": "1",
+        "role_assignments-INITIAL_FORMS": "0",
+        **{f"role_assignments-0-{name}": value for name, value in roles.items()},
+    }
+
+
+def test_user_page_sets_the_account_roles_in_one_place(admin_client, agency):
+    user = UserFactory(username="truongphong2")
+    assert "role_assignments-TOTAL_FORMS" in admin_client.get(f"/admin/auth/user/{user.pk}/change/").text
+    response = admin_client.post(
+        f"/admin/auth/user/{user.pk}/change/", _user_form(user, role=Role.AGENCY_HEAD, agency=agency.pk)
+    )
+    assert response.status_code == 302
+    assert RoleAssignment.objects.get(user=user).agency == agency
+
+
+def test_an_agency_role_without_agency_is_refused_on_the_user_page(admin_client):
+    user = UserFactory(username="canbo2")
+    response = admin_client.post(
+        f"/admin/auth/user/{user.pk}/change/", _user_form(user, role=Role.AGENCY_HEAD, agency="")
+    )
+    assert response.status_code == 200
+    assert "Hãy chọn cơ quan, đơn vị nơi giữ vai trò này." in response.text
+    assert not RoleAssignment.objects.filter(user=user).exists()

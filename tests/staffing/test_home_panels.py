@@ -103,3 +103,11 @@ def test_account_without_a_role_is_told_whom_to_ask(client):
     response = client.get("/home/")
     assert response.status_code == 200
     assert "Tài khoản của bạn chưa được phân quyền" in response.text
+
+
+def test_role_badges_name_the_given_role_before_being_on_the_staff(client):
+    commune = AgencyFactory(kind=AgencyKind.COMMUNE_COMMITTEE)
+    user = user_with_role(Role.COMMUNE_CHAIRMAN, commune)
+    StaffMemberFactory(agency=commune, user=user)
+    client.force_login(user)
+    assert client.get("/home/").context["roles"].names == [Role.COMMUNE_CHAIRMAN, Role.STAFF_MEMBER]
