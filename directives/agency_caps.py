@@ -9,15 +9,15 @@ from decimal import Decimal
 
 from staffing.models import Agency
 from staffing.roles import roles_for
-from staffing.workmode_selectors import work_mode_days
+from staffing.workmode_selectors import DaySummary, work_mode_days
 
 MAX_AGENCIES = 5
 
 
 @dataclass(frozen=True)
 class AgencyCap:
-    agency: object
-    summary: object  # staffing.workmode_selectors.DaySummary: counted, exempt, remote, cap, policy
+    agency: Agency
+    summary: DaySummary  # counted, exempt, remote, cap and the policy of the day
     can_plan: bool
 
     @property
