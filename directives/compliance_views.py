@@ -36,16 +36,10 @@ def _check_reader(user):
 
 @login_required
 def report_list(request):
-    roles = _check_reader(request.user)
-    today = timezone.localdate()
+    _check_reader(request.user)
     reports = ComplianceReport.objects.defer("content").order_by("-day")
     page = Paginator(reports, REPORTS_PER_PAGE).get_page(request.GET.get("page"))
-    context = {
-        "today": today,
-        "today_stored": ComplianceReport.objects.filter(day=today).exists(),
-        "page_obj": page,
-        "may_send": roles.is_district_manager,
-    }
+    context = {"today": timezone.localdate(), "page_obj": page}
     return render(request, "directives/compliance/list.html", context)
 
 
