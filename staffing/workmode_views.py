@@ -21,7 +21,7 @@ from django.utils.translation import pgettext_lazy
 from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_POST
 
-from .constants import WorkModeKind
+from .constants import DutyGroup, WorkModeKind
 from .models import WorkMode
 from .roles import roles_for
 from .selectors import agencies_managed_by, get_agency_for_user, get_staff_member_for_user
@@ -250,6 +250,7 @@ def week(request, pk):
         "columns": columns,
         "groups": groups,
         "exempt_rows": exempt_rows,
+        "exempt_labels": [DutyGroup(g).label for g in sorted(_exempt_groups(grid.policies.values()))],
         "shown_count": len(staff),
         "staff_count": len(grid.staff),
         "filters": filters,

@@ -162,7 +162,7 @@ def test_exempt_duty_groups_are_shown_apart_and_not_counted(head_client, agency,
         agency=agency, full_name="Đỗ Văn Phòng Dịch", duty_group=DutyGroup.EPIDEMIC_TASK_FORCE
     )
     page = head_client.get(week_url(agency)).content.decode()
-    exempt_section = page[page.index("Ngoài mức tối đa: lực lượng phòng, chống dịch") :]
+    exempt_section = page[page.index("Ngoài mức tối đa: Lực lượng phòng, chống dịch") :]
     assert fighter.full_name in exempt_section
     assert "4 người tính" in page
     assert "+0/1 ngoài mức" in page
@@ -508,3 +508,17 @@ def test_district_table_keeps_a_mistyped_day_and_says_why(office_client, policy)
     assert 'value="31/02/2021"' in page
     assert response.context["form"].errors["day"]
     assert '<div class="invalid-feedback">' in page
+
+
+def test_week_names_the_exempt_groups_of_the_policy_in_force(client, agency, head):
+    import datetime
+
+    from staffing.constants import DutyGroup
+    from tests.factories import StaffMemberFactory, WorkModePolicyFactory
+
+    WorkModePolicyFactory(exempt_duty_groups=[DutyGroup.POLICE])
+    StaffMemberFactory(agency=agency, duty_group=DutyGroup.POLICE)
+    StaffMemberFactory(agency=agency)
+    client.force_login(head)
+    response = client.get(reverse("work_modes:week", args=[agency.pk]), {"start": datetime.date(2021, 6, 7)})
+    assert "Ngoài mức tối đa: Công an <" in response.text
