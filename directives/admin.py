@@ -8,6 +8,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from .models import (
     AgencyObligation,
     Clause,
+    ComplianceReport,
     Document,
     DocumentReference,
     Obligation,
@@ -87,4 +88,12 @@ class ReminderLogAdmin(ReadOnlyMixin, admin.ModelAdmin):
     list_select_related = ["obligation__clause__document", "agency"]
     list_filter = ["agency__kind"]
     search_fields = ["agency__name", "obligation__title", "recipients"]
+    date_hierarchy = "day"
+
+
+@admin.register(ComplianceReport)
+class ComplianceReportAdmin(ReadOnlyMixin, admin.ModelAdmin):
+    list_display = ["day", "built_at", "sent_at", "recipients"]
+    search_fields = ["recipients"]
+    list_filter = [("sent_at", admin.EmptyFieldListFilter)]
     date_hierarchy = "day"

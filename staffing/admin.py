@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Agency, RoleAssignment, StaffMember, WorkerHeartbeat
+from .models import Agency, PlanningReminder, RoleAssignment, StaffMember, WorkerHeartbeat
 from .services import STAFF_MEMBER_FIELDS, staff_member_link_user, staff_member_save
 from .validators import normalize_mobile_phone
 
@@ -151,6 +151,20 @@ class UserWithRolesAdmin(UserAdmin):
 class WorkerHeartbeatAdmin(admin.ModelAdmin):
     list_display = ["worker", "seen_at"]
     search_fields = ["worker"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(PlanningReminder)
+class PlanningReminderAdmin(admin.ModelAdmin):
+    list_display = ["agency", "week_start", "sent_at", "recipients"]
+    list_filter = ["week_start", ("sent_at", admin.EmptyFieldListFilter)]
+    search_fields = ["agency__name", "recipients"]
+    list_select_related = ["agency"]
 
     def has_add_permission(self, request):
         return False
