@@ -6,17 +6,19 @@ from pathlib import Path
 
 from django.conf import settings
 
-ATTRIBUTE_VARIABLE = re.compile(r'=\s*"[^"]*?\{\{\s*([\w.]+)\s*(\|[^}]*)?\}\}')
+ATTRIBUTE = re.compile(r'="([^"]*)"')
+VARIABLE = re.compile(r"\{\{\s*([\w.]+)\s*(\|[^}]*)?\}\}")
 ID_NAMES = re.compile(r"(^|\.)(pk|id|\w+_id|version|year)$")
 
 
 def test_ids_in_attributes_are_unlocalized():
     offenders = []
     for path in Path(settings.BASE_DIR, "templates").rglob("*.html"):
-        for match in ATTRIBUTE_VARIABLE.finditer(path.read_text(encoding="utf-8")):
-            name, filters = match.group(1), match.group(2) or ""
-            if ID_NAMES.search(name) and not name.endswith("auto_id") and "unlocalize" not in filters:
-                offenders.append(f"{path.relative_to(settings.BASE_DIR)}: {{{{ {name}{filters} }}}}")
+        for attribute in ATTRIBUTE.finditer(path.read_text(encoding="utf-8")):
+            for match in VARIABLE.finditer(attribute.group(1)):
+                name, filters = match.group(1), match.group(2) or ""
+                if ID_NAMES.search(name) and not name.endswith("auto_id") and "unlocalize" not in filters:
+                    offenders.append(f"{path.relative_to(settings.BASE_DIR)}: {{{{ {name}{filters} }}}}")
     assert offenders == []
 
 
