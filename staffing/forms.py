@@ -4,7 +4,7 @@ from django import forms
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from .constants import AgencyKind, DutyGroup, StaffCategory
+from .constants import DutyGroup, StaffCategory
 from .importing import ChoiceLabelField
 from .models import StaffMember
 from .services import STAFF_MEMBER_FIELDS
@@ -94,29 +94,6 @@ class StaffRowForm(StaffMemberForm):
     )
     mobile_phone = SpreadsheetPhoneField(
         label=_("mobile phone"), max_length=15, required=False, validators=[validate_mobile_phone]
-    )
-
-
-class AgencyFilterForm(forms.Form):
-    q = forms.CharField(label=_("Search"), required=False)
-    kind = forms.ChoiceField(
-        label=_("kind"), required=False, choices=[("", _("All kinds")), *AgencyKind.choices]
-    )
-
-
-class StaffFilterForm(forms.Form):
-    q = forms.CharField(label=_("Search"), required=False)
-    category = forms.ChoiceField(
-        label=_("category"), required=False, choices=[("", _("All categories")), *StaffCategory.choices]
-    )
-    duty_group = forms.ChoiceField(
-        label=_("duty group"), required=False, choices=[("", _("All duty groups")), *DutyGroup.choices]
-    )
-    position = forms.CharField(label=_("position"), required=False)
-    active = forms.ChoiceField(
-        label=_("Status"),
-        required=False,
-        choices=[("", _("All")), ("yes", _("Working")), ("no", _("No longer working"))],
     )
 
 

@@ -4,14 +4,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..forms import AgencyFilterForm, StaffFilterForm, StaffMemberForm
+from ..filters import AgencyFilter, StaffFilter, filter_query
+from ..forms import StaffMemberForm
 from ..roles import roles_for
 from ..selectors import (
     agencies_visible_to,
@@ -37,26 +37,18 @@ def agency_crumbs(agency, *, current: str | None = None) -> list:
 
 
 def _page(request, queryset):
-    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    return page, query.urlencode()
+    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
 
 
 @login_required
 def agency_list(request):
-    form = AgencyFilterForm(request.GET or None)
-    agencies = agencies_visible_to(request.user)
-    if form.is_valid():
-        if q := form.cleaned_data["q"].strip():
-            agencies = agencies.filter(
-                Q(name__icontains=q) | Q(short_name__icontains=q) | Q(statistics_code__startswith=q)
-            )
-        if kind := form.cleaned_data["kind"]:
-            agencies = agencies.filter(kind=kind)
-    agencies = in_kind_order(agencies_with_staff_counts(agencies, day=timezone.localdate()))
-    page, query = _page(request, agencies)
-    return render(request, "staffing/agency_list.html", {"form": form, "page_obj": page, "query": query})
+    filterset = AgencyFilter(request.GET or None, queryset=agencies_visible_to(request.user))
+    agencies = in_kind_order(agencies_with_staff_counts(filterset.qs, day=timezone.localdate()))
+    return render(
+        request,
+        "staffing/agency_list.html",
+        {"form": filterset.form, "page_obj": _page(request, agencies), "query": filter_query(filterset)},
+    )
 
 
 @login_required
@@ -78,36 +70,18 @@ def agency_detail(request, pk):
 @login_required
 def staff_list(request, pk):
     agency = get_agency_for_user(request.user, pk)
-    form = StaffFilterForm(request.GET or None)
-    staff = staff_visible_to(request.user).filter(agency=agency)
-    today = timezone.localdate()
-    if form.is_valid():
-        data = form.cleaned_data
-        if q := data["q"].strip():
-            staff = staff.filter(
-                Q(full_name__icontains=q) | Q(staff_code__icontains=q) | Q(mobile_phone__contains=q)
-            )
-        if data["category"]:
-            staff = staff.filter(category=data["category"])
-        if data["duty_group"]:
-            staff = staff.filter(duty_group=data["duty_group"])
-        if position := data["position"].strip():
-            staff = staff.filter(position__icontains=position)
-        if data["active"] == "yes":
-            staff = staff.active_on(today)
-        elif data["active"] == "no":
-            staff = staff.exclude(pk__in=staff.active_on(today).values("pk"))
-    page, query = _page(request, staff.order_by("full_name", "staff_code"))
+    filterset = StaffFilter(
+        request.GET or None, queryset=staff_visible_to(request.user).filter(agency=agency)
+    )
     return render(
         request,
         "staffing/staff_list.html",
         {
             "agency": agency,
             "crumbs": agency_crumbs(agency, current=_("Staff")),
-            "form": form,
-            "page_obj": page,
-            "query": query,
-            "today": today,
+            "form": filterset.form,
+            "page_obj": _page(request, filterset.qs.order_by("full_name", "staff_code")),
+            "query": filter_query(filterset),
             "can_manage": roles_for(request.user).can_manage_agency(agency.pk),
         },
     )
