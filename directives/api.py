@@ -5,6 +5,7 @@ import re
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import viewsets
@@ -14,8 +15,8 @@ from rest_framework.views import APIView
 
 from staffing.models import Agency
 
-from .constants import DocumentKind
-from .selectors import policy_in_force, published_documents, search_documents, with_references
+from .filters import DirectiveApiFilter
+from .selectors import policy_in_force, published_documents, with_references
 from .serializers import (
     DirectiveDetailSerializer,
     DirectiveSerializer,
@@ -31,31 +32,21 @@ ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
         summary="Published directives",
         description="Published and revoked documents (revoked ones carry `status` and `revoked_on`), newest "
         "first, each with its references to other public documents in both directions.",
-        parameters=[
-            OpenApiParameter(
-                "search", OpenApiTypes.STR, description="Part of the number, subject or issuer."
-            ),
-            OpenApiParameter(
-                "kind", OpenApiTypes.STR, enum=DocumentKind.values, description="Kind of document."
-            ),
-        ],
     ),
     retrieve=extend_schema(summary="One published directive with its clauses"),
 )
 class DirectiveViewSet(viewsets.ReadOnlyModelViewSet):
     permission_classes = [AllowAny]
     authentication_classes = []
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = DirectiveApiFilter
 
     def get_queryset(self):
-        queryset = with_references(published_documents(), public_only=True).order_by("-issued_on", "-id")
-        if self.action == "list":
-            kind = self.request.query_params.get("kind", "")
-            queryset = search_documents(
-                queryset,
-                search=self.request.query_params.get("search", "").strip(),
-                kind=kind if kind in DocumentKind.values else "",
-            )
-        return queryset
+        return with_references(published_documents(), public_only=True).order_by("-issued_on", "-id")
+
+    def filter_queryset(self, queryset):
+        # The filters narrow the list; one directive is found by its id alone.
+        return super().filter_queryset(queryset) if self.action == "list" else queryset
 
     def get_serializer_class(self):
         return DirectiveDetailSerializer if self.action == "retrieve" else DirectiveSerializer

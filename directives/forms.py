@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from staffing.constants import AgencyKind, DutyGroup
 from staffing.models import Agency
 
-from .constants import AcknowledgementMethod, DocumentKind, DocumentStatus, ReferenceRelation
+from .constants import AcknowledgementMethod, ReferenceRelation
 from .models import Document
 from .validators import max_upload_bytes, validate_evidence_upload, validate_pdf_upload
 
@@ -28,22 +28,6 @@ def add_service_errors(form, exc: ValidationError, field_map: dict | None = None
     for field, errors in exc.error_dict.items():
         target = field_map.get(field, field)
         form.add_error(target if target in form.fields else None, errors)
-
-
-class DocumentFilterForm(forms.Form):
-    q = forms.CharField(label=_("Search"), required=False, max_length=100)
-    kind = forms.ChoiceField(
-        label=_("Kind"),
-        required=False,
-        choices=[("", _("All kinds")), *DocumentKind.choices],
-        widget=forms.Select(attrs={"class": "form-select"}),
-    )
-    status = forms.ChoiceField(
-        label=_("Status"),
-        required=False,
-        choices=[("", _("All statuses")), *DocumentStatus.choices],
-        widget=forms.Select(attrs={"class": "form-select"}),
-    )
 
 
 class DocumentForm(forms.ModelForm):

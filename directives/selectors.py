@@ -185,18 +185,6 @@ def documents_visible_to(user):
     return Document.objects.all() if user_reads_drafts(user) else published_documents()
 
 
-def search_documents(queryset, *, search: str = "", kind: str = "", status: str = ""):
-    if search:
-        queryset = queryset.filter(
-            Q(number__icontains=search) | Q(subject__icontains=search) | Q(issuer__icontains=search)
-        )
-    if kind:
-        queryset = queryset.filter(kind=kind)
-    if status:
-        queryset = queryset.filter(status=status)
-    return queryset
-
-
 def with_references(queryset, *, public_only: bool):
     """Prefetch clauses and both ends of the reference graph (only public ends when `public_only`)."""
     outgoing = DocumentReference.objects.select_related("target").order_by("relation", "target__issued_on")

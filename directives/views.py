@@ -1,7 +1,5 @@
 """Pages of the directives register: public list and detail, the office's register, policy, obligations."""
 
-from urllib.parse import urlencode
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -13,13 +11,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from staffing.filters import filter_query
 from staffing.roles import roles_for
 
 from . import selectors, services
 from .agency_caps import agency_caps_for_user
+from .filters import PublicDocumentFilter, RegisterDocumentFilter
 from .forms import (
     POLICY_FIELD_MAP,
-    DocumentFilterForm,
     DocumentForm,
     ObligationForm,
     PolicyForm,
@@ -44,24 +43,20 @@ def require_register_reader(request):
         raise Http404
 
 
-def _paginate(request, queryset, form):
-    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = urlencode({k: v for k, v in form.cleaned_data.items() if v}) if form.is_valid() else ""
-    return page, query
+def _list_context(request, filterset) -> dict:
+    return {
+        "form": filterset.form,
+        "page_obj": Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page")),
+        "query": filter_query(filterset),
+    }
 
 
 # Public pages ------------------------------------------------------------------------------------
 
 
 def public_list(request):
-    form = DocumentFilterForm(request.GET or None)
-    documents = selectors.published_documents()
-    if form.is_valid():
-        documents = selectors.search_documents(
-            documents, search=form.cleaned_data["q"], kind=form.cleaned_data["kind"]
-        )
-    page, query = _paginate(request, documents, form)
-    return render(request, "directives/public_list.html", {"form": form, "page_obj": page, "query": query})
+    filterset = PublicDocumentFilter(request.GET or None, queryset=selectors.published_documents())
+    return render(request, "directives/public_list.html", _list_context(request, filterset))
 
 
 def public_detail(request, pk):
@@ -109,25 +104,13 @@ def policy_current(request):
 @login_required
 def register_list(request):
     require_register_reader(request)
-    form = DocumentFilterForm(request.GET or None)
-    documents = Document.objects.select_related("policy")
-    if form.is_valid():
-        documents = selectors.search_documents(
-            documents,
-            search=form.cleaned_data["q"],
-            kind=form.cleaned_data["kind"],
-            status=form.cleaned_data["status"],
-        )
-    page, query = _paginate(request, documents, form)
+    filterset = RegisterDocumentFilter(
+        request.GET or None, queryset=Document.objects.select_related("policy")
+    )
     return render(
         request,
         "directives/register_list.html",
-        {
-            "form": form,
-            "page_obj": page,
-            "query": query,
-            "can_edit": roles_for(request.user).is_district_manager,
-        },
+        {**_list_context(request, filterset), "can_edit": roles_for(request.user).is_district_manager},
     )
 
 
