@@ -7,6 +7,7 @@ import datetime
 from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import generics
@@ -23,7 +24,7 @@ from .catalogue_serializers import (
     ProcedureSerializer,
     UrgentListSerializer,
 )
-from .constants import ProcedureLevel
+from .filters import ProcedureApiFilter
 from .models import UrgentListItem
 
 DATE_PARAMETER = OpenApiParameter(
@@ -55,34 +56,17 @@ def _bad_date(raw: str):
     raise ParseError(_("“%(value)s” is not a date in the form YYYY-MM-DD.") % {"value": raw})
 
 
-@extend_schema_view(
-    get=extend_schema(
-        summary="The public procedure catalogue",
-        parameters=[
-            OpenApiParameter("search", OpenApiTypes.STR, description="Part of the code or the name."),
-            OpenApiParameter("field", OpenApiTypes.STR, description="Field, exactly as in the catalogue."),
-            OpenApiParameter("level", OpenApiTypes.STR, enum=ProcedureLevel.values),
-            OpenApiParameter("online_level", OpenApiTypes.INT, enum=[1, 2, 3, 4]),
-        ],
-    )
-)
+@extend_schema_view(get=extend_schema(summary="The public procedure catalogue"))
 class ProcedureListView(generics.ListAPIView):
     permission_classes = [AllowAny]
     authentication_classes = []
     throttle_classes = [PublicCatalogueThrottle]
     serializer_class = ProcedureSerializer
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = ProcedureApiFilter
 
     def get_queryset(self):
-        params = self.request.query_params
-        online_level = params.get("online_level", "")
-        level = params.get("level", "")
-        return selectors.search_procedures(
-            selectors.procedures_public(),
-            q=params.get("search", "").strip(),
-            field=params.get("field", "").strip(),
-            level=level if level in ProcedureLevel.values else "",
-            online_level=int(online_level) if online_level in {"1", "2", "3", "4"} else None,
-        )
+        return selectors.procedures_public()
 
 
 class UrgentListView(PublicAPIView):

@@ -4,8 +4,6 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
-from django.utils.functional import lazy
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from directives.constants import DocumentStatus
@@ -22,14 +20,6 @@ from .models import Procedure, UrgentList, UrgentListItem
 CONDITIONS_MAX_LENGTH = UrgentListItem._meta.get_field("conditions").max_length
 
 
-def _level_label(n: int) -> str:
-    return gettext("Level %(n)s") % {"n": n}
-
-
-# Lazy, so each request reads the labels in its own language, not the one active at import.
-ONLINE_LEVEL_CHOICES = [(str(n), lazy(_level_label, str)(n)) for n in range(1, 5)]
-
-
 def directive_choices():
     """Published directives, newest first: a list is decided by a directive anyone may read."""
     return published_documents().filter(status=DocumentStatus.PUBLISHED).order_by("-issued_on", "number")
@@ -44,25 +34,6 @@ def add_service_errors(form, exc: ValidationError, *, field_map: dict | None = N
     for name, errors in exc.error_dict.items():
         name = (field_map or {}).get(name, name)
         form.add_error(name if name in form.fields else None, errors)
-
-
-class ProcedureSearchForm(forms.Form):
-    q = forms.CharField(label=_("Search by code or name"), required=False, max_length=100)
-    field = forms.ChoiceField(label=_("field"), required=False)
-    level = forms.ChoiceField(
-        label=_("level"), required=False, choices=[("", _("All levels")), *ProcedureLevel.choices]
-    )
-    online_level = forms.TypedChoiceField(
-        label=_("online service level"),
-        required=False,
-        coerce=int,
-        empty_value=None,
-        choices=[("", _("All levels")), *ONLINE_LEVEL_CHOICES],
-    )
-
-    def __init__(self, *args, fields: list[str], **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["field"].choices = [("", _("All fields")), *((f, f) for f in fields)]
 
 
 class PublicDateForm(forms.Form):

@@ -3,15 +3,16 @@
 Clause 4 of 2629/UBND asks agencies to publish their intake arrangements and the urgent list.
 """
 
-from urllib.parse import urlencode
-
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
+from staffing.filters import filter_query
+
 from . import catalogue_selectors as selectors
-from .catalogue_forms import ProcedureSearchForm, PublicDateForm, UrgentListDiffForm
+from .catalogue_forms import PublicDateForm, UrgentListDiffForm
+from .filters import ProcedureFilter
 
 PAGE_SIZE = 25
 
@@ -35,20 +36,20 @@ def _day_from(request):
 
 
 def procedure_list(request):
-    form = ProcedureSearchForm(request.GET or None, fields=selectors.procedure_fields())
-    procedures = selectors.procedures_public()
-    if form.is_valid():
-        procedures = selectors.search_procedures(procedures, **form.cleaned_data)
-        query = urlencode({k: v for k, v in form.cleaned_data.items() if v})
-    else:
-        query = ""
-    page = Paginator(procedures, PAGE_SIZE).get_page(request.GET.get("page"))
+    filterset = ProcedureFilter(request.GET or None, queryset=selectors.procedures_public())
+    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     urgent = selectors.urgent_list_in_force(timezone.localdate())
     urgent_ids = set(urgent.items.values_list("procedure_id", flat=True)) if urgent else set()
     return render(
         request,
         "tthc/public/procedure_list.html",
-        {"form": form, "page_obj": page, "query": query, "urgent_ids": urgent_ids, "urgent_list": urgent},
+        {
+            "form": filterset.form,
+            "page_obj": page,
+            "query": filter_query(filterset),
+            "urgent_ids": urgent_ids,
+            "urgent_list": urgent,
+        },
     )
 
 

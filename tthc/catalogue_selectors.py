@@ -3,7 +3,7 @@
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import OuterRef, Subquery
 from django.shortcuts import get_object_or_404
 
 from directives.selectors import policy_in_force
@@ -74,18 +74,6 @@ def urgent_list_diff(old: UrgentList | None, new: UrgentList) -> dict:
 def procedures_public():
     """The active catalogue, as the public and the API see it."""
     return Procedure.objects.filter(is_active=True).order_by("code")
-
-
-def search_procedures(qs, *, q: str = "", field: str = "", level: str = "", online_level: int | None = None):
-    if q:
-        qs = qs.filter(Q(code__icontains=q) | Q(name__icontains=q))
-    if field:
-        qs = qs.filter(field=field)
-    if level:
-        qs = qs.filter(level=level)
-    if online_level:
-        qs = qs.filter(online_level=online_level)
-    return qs
 
 
 def procedure_fields() -> list[str]:

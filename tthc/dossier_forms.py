@@ -15,7 +15,7 @@ from staffing.models import Agency
 
 from .catalogue_forms import add_service_errors
 from .catalogue_selectors import procedures_for_agency
-from .constants import OPEN_FILTER, SORT_BY_DUE_DATE, SORT_BY_RECEIVED, Channel, DossierStatus
+from .constants import Channel, DossierStatus
 from .dossier_services import MAX_EXTENSION_WORKING_DAYS
 from .models import Procedure
 
@@ -183,51 +183,6 @@ class ChannelHintForm(forms.Form):
     procedure = forms.ModelChoiceField(queryset=Procedure.objects.filter(is_active=True))
     received_date = forms.DateField(required=False)
     channel = forms.ChoiceField(choices=Channel.choices, required=False)
-
-
-class DossierFilterForm(forms.Form):
-    """The desk's list: open dossiers, soonest appointment first, unless the officer asks otherwise."""
-
-    DEFAULTS = {"status": OPEN_FILTER, "sort": SORT_BY_DUE_DATE}
-
-    q = forms.CharField(label=_("Code, name or phone"), required=False, max_length=100)
-    status = forms.ChoiceField(
-        label=capfirst(_("status")),
-        required=False,
-        choices=[
-            (OPEN_FILTER, _("Open (not yet returned)")),
-            ("", _("All statuses")),
-            *DossierStatus.choices,
-        ],
-    )
-    procedure = ProcedureChoiceField(
-        label=capfirst(_("procedure")),
-        required=False,
-        queryset=Procedure.objects.none(),
-        empty_label=_("All procedures"),
-    )
-    channel = forms.ChoiceField(
-        label=capfirst(_("intake channel")),
-        required=False,
-        choices=[("", _("All channels")), *Channel.choices],
-    )
-    overdue = forms.BooleanField(label=_("Overdue only"), required=False)
-    due_today = forms.BooleanField(label=_("Due today only"), required=False)
-    special_case = forms.BooleanField(label=_("Special cases only"), required=False)
-    received_from = forms.DateField(label=_("Received from"), required=False)
-    received_to = forms.DateField(label=_("Received until"), required=False)
-    sort = forms.ChoiceField(
-        label=_("Order"),
-        required=False,
-        choices=[
-            (SORT_BY_DUE_DATE, _("Appointment date, soonest first")),
-            (SORT_BY_RECEIVED, _("Newest received first")),
-        ],
-    )
-
-    def __init__(self, data=None, *, agency, **kwargs):
-        super().__init__(data if data else self.DEFAULTS, **kwargs)
-        self.fields["procedure"].queryset = procedure_choices(agency)
 
 
 class DossierTransitionForm(forms.Form):

@@ -18,8 +18,6 @@ from staffing.validators import normalize_mobile_phone
 
 from .constants import (
     OPEN_DOSSIER_STATUSES,
-    OPEN_FILTER,
-    SORT_BY_DUE_DATE,
     Channel,
     DossierStatus,
     NoticeKind,
@@ -101,52 +99,6 @@ def dossiers_for_agency(agency, *, today: datetime.date | None = None):
 
 def _day_start(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
-
-
-def filter_dossiers(
-    queryset,
-    *,
-    today: datetime.date,
-    status: str = "",
-    procedure=None,
-    channel: str = "",
-    overdue: bool = False,
-    due_today: bool = False,
-    special_case: bool = False,
-    received_from: datetime.date | None = None,
-    received_to: datetime.date | None = None,
-    search: str = "",
-    sort: str = "",
-):
-    """The dossiers matching the desk's filters; status "open" means every status before the result is
-    returned or the dossier refused; sort "due" puts the soonest appointment first."""
-    if status == OPEN_FILTER:
-        queryset = queryset.filter(status__in=OPEN_DOSSIER_STATUSES)
-    elif status:
-        queryset = queryset.filter(status=status)
-    if special_case:
-        queryset = queryset.exclude(special_case_reason="")
-    if procedure is not None:
-        queryset = queryset.filter(procedure=procedure)
-    if channel:
-        queryset = queryset.filter(channel=channel)
-    if overdue:
-        queryset = queryset.filter(overdue_q(today))
-    if due_today:
-        queryset = queryset.filter(status__in=OPEN_DOSSIER_STATUSES, due_date=today)
-    if received_from:
-        queryset = queryset.filter(received_at__gte=_day_start(received_from))
-    if received_to:
-        queryset = queryset.filter(received_at__lt=_day_start(received_to + datetime.timedelta(days=1)))
-    if search:
-        phone = normalize_mobile_phone(search)
-        match = Q(code__icontains=search) | Q(applicant_name__icontains=search)
-        if phone.isdigit():
-            match |= Q(applicant_phone__contains=phone)
-        queryset = queryset.filter(match)
-    if sort == SORT_BY_DUE_DATE:
-        queryset = queryset.order_by("due_date", "received_at", "id")
-    return queryset
 
 
 def dossier_trail(dossier: Dossier):

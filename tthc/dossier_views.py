@@ -19,7 +19,6 @@ from .constants import OPEN_DOSSIER_STATUSES, DossierStatus
 from .dossier_forms import (
     ChannelHintForm,
     DossierExtensionForm,
-    DossierFilterForm,
     DossierReceiveForm,
     DossierTransitionForm,
     StatusLookupForm,
@@ -31,7 +30,6 @@ from .dossier_selectors import (
     dossier_trail,
     dossiers_for_agency,
     extension_choices,
-    filter_dossiers,
     free_postage_ledger,
     free_postage_returns,
     get_agency_for_dossiers,
@@ -54,6 +52,7 @@ from .dossier_services import (
     intake_rules,
 )
 from .dossier_throttles import PublicLookupThrottle
+from .filters import DossierFilter
 from .tasks import send_pre_cutoff_notices
 
 PAGE_SIZE = 25
@@ -96,31 +95,16 @@ def dossier_list(request, agency_id):
     today = timezone.localdate()
     query = request.GET.copy()
     query.pop("page", None)
-    form = DossierFilterForm(query, agency=agency)
-    queryset = dossiers_for_agency(agency, today=today)
-    if form.is_valid():
-        data = form.cleaned_data
-        queryset = filter_dossiers(
-            queryset,
-            today=today,
-            status=data["status"],
-            procedure=data["procedure"],
-            channel=data["channel"],
-            overdue=data["overdue"],
-            due_today=data["due_today"],
-            special_case=data["special_case"],
-            received_from=data["received_from"],
-            received_to=data["received_to"],
-            search=data["q"].strip(),
-            sort=data["sort"],
-        )
-    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    filterset = DossierFilter(
+        query, queryset=dossiers_for_agency(agency, today=today), agency=agency, today=today
+    )
+    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "tthc/dossiers/list.html",
         {
             "agency": agency,
-            "form": form,
+            "form": filterset.form,
             "filtered": bool(query),
             "page_obj": page,
             "query": query.urlencode(),
