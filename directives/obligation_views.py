@@ -181,12 +181,6 @@ def _follow_up_url(obligation, agency=None) -> str:
     return f"{url}#agency-{agency.pk}" if agency else url
 
 
-def _errors_as_messages(request, form) -> None:
-    for errors in form.errors.values():
-        for error in errors:
-            messages.error(request, error)
-
-
 @login_required
 def obligation_close(request, obligation_id):
     require_office(request)
