@@ -3,7 +3,7 @@
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import Subquery
 from django.shortcuts import get_object_or_404
 
 from directives.selectors import policy_in_force
@@ -80,14 +80,6 @@ def procedure_fields() -> list[str]:
     return list(
         procedures_public().exclude(field="").order_by("field").values_list("field", flat=True).distinct()
     )
-
-
-def urgent_membership_subquery(day: datetime.date):
-    """An annotation value: whether the outer procedure is on the list in force on the day."""
-    in_force = _published_in_force(day).values("pk")[:1]
-    return UrgentListItem.objects.filter(urgent_list=Subquery(in_force), procedure=OuterRef("pk")).values(
-        "pk"
-    )[:1]
 
 
 # Intake arrangements (clause 4 of 2629/UBND) ------------------------------------------------------
@@ -167,10 +159,6 @@ class IntakeArrangements:
     @property
     def email(self) -> str:
         return self.agency.email
-
-    @property
-    def channels_in_use(self) -> list[str]:
-        return [channel for channel in Channel.values if self.channels.get(channel)]
 
 
 def intake_arrangements(agency, day: datetime.date) -> IntakeArrangements:
