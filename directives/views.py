@@ -297,7 +297,8 @@ def policy_edit(request, pk):
         messages.error(request, _("Only a published directive carries a policy."))
         return redirect("directives:register_detail", pk=pk)
     current = getattr(document, "policy", None)
-    initial = PolicyForm.initial_for(current) or {"effective_from": document.issued_on, "ratio": "1/2"}
+    # No share is suggested for a new policy: the office types the one the directive states.
+    initial = PolicyForm.initial_for(current) or {"effective_from": document.issued_on}
     form = PolicyForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:

@@ -83,3 +83,11 @@ def test_ratio_is_stored_in_lowest_terms():
 def test_head_cannot_open_the_policy_form(head_client):
     document = DocumentFactory(status=DocumentStatus.PUBLISHED)
     assert head_client.get(f"/directives/register/{document.pk}/policy/").status_code == 404
+
+
+def test_new_policy_form_suggests_no_share(office_client):
+    document = DocumentFactory(status=DocumentStatus.PUBLISHED, issued_on=datetime.date(2021, 6, 4))
+    response = office_client.get(f"/directives/register/{document.pk}/policy/")
+    assert response.status_code == 200
+    assert response.context["form"]["ratio"].value() in (None, "")
+    assert response.context["form"]["effective_from"].value() == document.issued_on
