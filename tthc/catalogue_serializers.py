@@ -1,5 +1,6 @@
 """JSON shapes of the public catalogue, the urgent in-person list and the agencies' intake arrangements."""
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from .constants import Channel
@@ -107,6 +108,7 @@ class IntakeArrangementsSerializer(serializers.Serializer):
         agency = arrangements.agency
         return {"id": agency.pk, "name": agency.name, "kind": agency.kind, "address": agency.address}
 
+    @extend_schema_field(ChannelSerializer(many=True))
     def get_channels(self, arrangements) -> list[dict]:
         return [
             {

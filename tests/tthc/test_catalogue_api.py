@@ -79,3 +79,10 @@ def test_the_schema_documents_the_endpoints(client):
     assert "/api/v1/procedures/" in paths
     assert "/api/v1/urgent-list/" in paths
     assert "/api/v1/agencies/{id}/intake/" in paths
+
+
+def test_the_schema_describes_each_channel_of_the_intake_arrangements(client):
+    schema = client.get(reverse("api-schema"), {"format": "json"}).json()
+    channels = schema["components"]["schemas"]["IntakeArrangements"]["properties"]["channels"]
+    assert channels["items"]["$ref"].endswith("/Channel")
+    assert "restricted_to_urgent_list" in schema["components"]["schemas"]["Channel"]["properties"]
