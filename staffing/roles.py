@@ -14,10 +14,6 @@ class UserRoles:
     staff_member_id: int | None = None
 
     @property
-    def is_district_admin(self) -> bool:
-        return Role.DISTRICT_ADMIN in self.district
-
-    @property
     def is_district_manager(self) -> bool:
         """District administrator or district office staff: may change any agency's data."""
         return bool(self.district & set(DISTRICT_MANAGER_ROLES))
