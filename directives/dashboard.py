@@ -3,6 +3,8 @@
 Each panel is a dict: {"template": ..., plus whatever context the template reads}.
 """
 
+from collections import defaultdict
+
 from django.utils import timezone
 
 from staffing.models import Agency
@@ -10,7 +12,13 @@ from staffing.models import Agency
 from .agency_caps import agency_caps_for_user
 from .constants import DocumentStatus, ObligationState
 from .models import ComplianceReport, Document
-from .selectors import obligation_matrix, obligations_for_agency, policy_summary_today, published_documents
+from .selectors import (
+    active_obligations,
+    obligation_cells,
+    obligation_matrix,
+    policy_summary_today,
+    published_documents,
+)
 
 LATEST_COUNT = 5
 HEAD_PANEL_ROWS = 5
@@ -30,14 +38,13 @@ def home_panels(request, roles):
     today = timezone.localdate()
     panels = []
     if roles.managed_agency_ids:
-        blocks = []
-        for agency in Agency.objects.filter(pk__in=roles.managed_agency_ids).order_by("name"):
-            rows = [
-                r
-                for r in obligations_for_agency(agency=agency, today=today)
-                if r.state not in (ObligationState.DONE, ObligationState.CLOSED)
-            ]
-            blocks.append({"agency": agency, "rows": rows[:HEAD_PANEL_ROWS]})
+        # Every agency the person heads in one pass: the queries do not grow with the agencies.
+        agencies = list(Agency.objects.filter(pk__in=roles.managed_agency_ids).order_by("name"))
+        open_rows = defaultdict(list)
+        for cell in obligation_cells(obligations=active_obligations(), agencies=agencies, today=today):
+            if cell.state not in (ObligationState.DONE, ObligationState.CLOSED):
+                open_rows[cell.agency.pk].append(cell)
+        blocks = [{"agency": agency, "rows": open_rows[agency.pk][:HEAD_PANEL_ROWS]} for agency in agencies]
         panels.append({"template": "directives/panels/agency_obligations.html", "agencies": blocks})
     if roles.sees_all_agencies:
         drafts = None
