@@ -202,8 +202,7 @@ def week(request, pk):
         parse_day(request.GET.get("start")) or timezone.localdate()
     )
     grid = work_mode_grid(agency=agency, start=start, end=start + datetime.timedelta(days=6))
-    positions = sorted({member.position for member in grid.staff if member.position})
-    filters = WeekFilterForm(request.GET, positions=positions)
+    filters = _week_filters(request, grid)
     staff = filters.filter(grid.staff)
     plan = dict(grid.modes)
     errors, refused, invalid, notice = [], set(), set(), ""
@@ -278,6 +277,11 @@ def week(request, pk):
     return render(request, "staffing/work_modes/week.html", context)
 
 
+def _week_filters(request, grid) -> WeekFilterForm:
+    positions = sorted({member.position for member in grid.staff if member.position})
+    return WeekFilterForm(request.GET, positions=positions)
+
+
 def _crumbs(user, day, *crumbs) -> list:
     """District roles reach an agency from the day table: the trail leads back to it, at the same day."""
     if roles_for(user).sees_all_agencies:
@@ -348,10 +352,12 @@ def week_summary(request, pk):
     form.is_valid()
     plan = {**grid.modes, **form.cells}
     columns = _day_columns(agency, grid, grid.summaries(plan))
+    # The form posts here with the page's filters: the heading keeps the "shown/all" count it had.
+    shown_count = len(_week_filters(request, grid).filter(grid.staff))
     return render(
         request,
         "staffing/work_modes/_week_head.html",
-        {"columns": columns, "shown_count": len(grid.staff), "staff_count": len(grid.staff)},
+        {"columns": columns, "shown_count": shown_count, "staff_count": len(grid.staff)},
     )
 
 

@@ -156,6 +156,13 @@ def test_live_summary_adds_the_unsaved_cells_to_the_saved_plan(head_client, agen
     assert '<span class="fs-6 fw-semibold">11</span>/10 tại nhà' in page
 
 
+def test_live_summary_of_a_filtered_grid_keeps_the_shown_count(head_client, agency, staff):
+    lan = StaffMemberFactory(agency=agency, full_name="Trần Thị Lan", position="Văn thư")
+    url = reverse("work_modes:week_summary", args=[agency.pk]) + f"?week={WEEK}&position=Văn+thư"
+    page = head_client.post(url, remote_on_monday([lan])).content.decode()
+    assert '<span class="fw-normal text-body-secondary">(1/22)</span>' in page
+
+
 def test_exempt_duty_groups_are_shown_apart_and_not_counted(head_client, agency, policy):
     StaffMemberFactory.create_batch(4, agency=agency)
     fighter = StaffMemberFactory(
