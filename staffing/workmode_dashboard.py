@@ -11,7 +11,7 @@ from .constants import WorkModeKind
 from .models import StaffMember, WorkMode
 from .selectors import agencies_managed_by
 from .workmode_forms import iso_week
-from .workmode_selectors import district_day_table, over_cap_days, weekday_name, work_mode_days
+from .workmode_selectors import district_day_table, weekday_name, work_mode_days
 
 LOOKAHEAD_DAYS = 14
 MAX_AGENCY_PANELS = 5
@@ -38,14 +38,15 @@ def home_panels(request, roles):
                 )
                 .order_by("full_name", "id")
             )
-            summary = work_mode_days(agency=agency, start=today, end=today)[today]
+            days = work_mode_days(agency=agency, start=today, end=horizon)
+            summary = days[today]
             panels.append(
                 {
                     "template": "staffing/work_modes/panel_agency.html",
                     "agency": agency,
                     "today": summary,
                     "home_count": summary.modes.get(WorkModeKind.REMOTE, 0),
-                    "over_cap_days": over_cap_days(agency=agency, start=today, end=horizon),
+                    "over_cap_days": [day for day in days.values() if day.over_cap],
                     "lookahead": LOOKAHEAD_DAYS,
                     "home_workers": list(home_workers.only("full_name", "mobile_phone")[:HOME_WORKERS_SHOWN]),
                     "next_week": next_week,
