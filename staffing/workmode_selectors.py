@@ -132,12 +132,7 @@ def work_mode_days(*, agency, start: datetime.date, end: datetime.date) -> dict:
             "id", "duty_group", "active_from", "active_until"
         )
     )
-    modes = {
-        (staff_id, day): mode
-        for staff_id, day, mode in WorkMode.objects.filter(
-            agency=agency, day__gte=start, day__lte=end
-        ).values_list("staff_id", "day", "mode")
-    }
+    modes = work_modes_between(agency=agency, start=start, end=end)
     policies = policies_in_force_for_days(agency=agency, days=days)
     return summarize_days(agency=agency, days=days, staff_rows=staff_rows, modes=modes, policies=policies)
 
