@@ -29,7 +29,7 @@ def home_panels(request, roles):
                 "can_manage": roles.is_district_manager,
             }
         )
-    agency_ids = roles.agencies_with(*(r for r in roles.by_agency if r != Role.STAFF_MEMBER))
+    agency_ids = roles.full_view_agency_ids
     if agency_ids and not roles.sees_all_agencies:
         agencies = Agency.objects.filter(pk__in=agency_ids).order_by("name")[:MAX_AGENCY_CARDS]
         for agency in agencies:

@@ -3,12 +3,10 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from .constants import Role
-
 
 def nav_items(request, roles):
     items = []
-    agency_ids = roles.agencies_with(*(r for r in roles.by_agency if r != Role.STAFF_MEMBER))
+    agency_ids = roles.full_view_agency_ids
     if roles.sees_all_agencies or len(agency_ids) > 1:
         items.append((_("Agencies"), reverse("staffing:agency-list"), "/staffing/agencies/"))
     elif agency_ids:

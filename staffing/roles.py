@@ -33,6 +33,11 @@ class UserRoles:
         return self.agencies_with(*self.by_agency.keys())
 
     @property
+    def full_view_agency_ids(self) -> frozenset:
+        """Agencies whose whole staff the user sees: any role there but being on its staff."""
+        return self.agencies_with(*(r for r in self.by_agency if r != Role.STAFF_MEMBER))
+
+    @property
     def managed_agency_ids(self) -> frozenset:
         return self.agencies_with(*AGENCY_MANAGER_ROLES)
 

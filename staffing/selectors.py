@@ -4,7 +4,7 @@ from django.db.models import Case, Count, Q, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from .constants import AgencyKind, DutyGroup, Role, StaffCategory
+from .constants import AgencyKind, DutyGroup, StaffCategory
 from .models import Agency, StaffMember
 from .roles import roles_for
 
@@ -40,7 +40,7 @@ def staff_visible_to(user):
     qs = StaffMember.objects.select_related("agency")
     if roles.sees_all_agencies:
         return qs
-    full_agencies = roles.agencies_with(*(r for r in roles.by_agency if r != Role.STAFF_MEMBER))
+    full_agencies = roles.full_view_agency_ids
     own = [roles.staff_member_id] if roles.staff_member_id else []
     return qs.filter(Q(agency_id__in=full_agencies) | Q(pk__in=own))
 
