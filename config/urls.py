@@ -8,7 +8,7 @@ from . import views
 
 api_v1 = [
     path("", include("staffing.api_urls")),
-    path("", include("staffing.workmode_api_urls")),
+    path("", include("staffing.workmodes.api_urls")),
     path("", include("directives.api_urls")),
     path("", include("tthc.api_urls")),
 ]
@@ -24,7 +24,7 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("api/v1/", include(api_v1)),
     path("staffing/", include("staffing.urls")),
-    path("work-modes/", include("staffing.workmode_urls")),
+    path("work-modes/", include("staffing.workmodes.urls")),
     path("directives/", include("directives.urls")),
     path("tthc/", include("tthc.urls")),
 ]

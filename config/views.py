@@ -10,10 +10,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from directives import dashboard as directives_dashboard
-from staffing import dashboard as staffing_dashboard
-from staffing import workmode_dashboard
 from staffing.constants import Role
+from staffing.registry import panels as staffing_dashboard
 from staffing.roles import roles_for
+from staffing.workmodes import panels as workmode_dashboard
 from tthc import dashboard as tthc_dashboard
 
 DASHBOARDS = (workmode_dashboard, staffing_dashboard, directives_dashboard, tthc_dashboard)

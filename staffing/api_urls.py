@@ -1,7 +1,3 @@
-from django.urls import path
+"""Gatherer: the agencies API lives in staffing.registry."""
 
-from . import api
-
-urlpatterns = [
-    path("agencies/", api.AgencyListView.as_view(), name="api-agency-list"),
-]
+from staffing.registry.api_urls import urlpatterns  # noqa: F401

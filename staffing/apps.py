@@ -7,6 +7,10 @@ class StaffingConfig(AppConfig):
     verbose_name = _("Agencies and staff")
 
     def ready(self):
-        from . import compliance_sections
+        # Celery finds only <app>.tasks by itself: the sub-domains' tasks register when imported.
+        from staffing.heartbeat import tasks as heartbeat_tasks  # noqa: F401
+        from staffing.workmodes import compliance_sections, policy_panel
+        from staffing.workmodes import tasks as workmodes_tasks  # noqa: F401
 
         compliance_sections.register()
+        policy_panel.register()

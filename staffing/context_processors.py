@@ -2,15 +2,14 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import get_language, pgettext_lazy
 
-from .roles import roles_for
+from staffing.registry.roles import roles_for
 
 
 def _menu_groups():
     from directives import nav as directives_nav
+    from staffing.registry import nav as staffing_nav
+    from staffing.workmodes import nav as workmode_nav
     from tthc import nav as tthc_nav
-
-    from . import nav as staffing_nav
-    from . import workmode_nav
 
     return (
         (pgettext_lazy("menu", "Work schedule"), workmode_nav),

@@ -225,7 +225,7 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     # Agencies and documents both have a "kind": name each choice set after its own class.
     "ENUM_NAME_OVERRIDES": {
-        "AgencyKindEnum": "staffing.constants.AgencyKind",
+        "AgencyKindEnum": "staffing.registry.constants.AgencyKind",
         "DocumentKindEnum": "directives.constants.DocumentKind",
         "DocumentStatusEnum": "directives.constants.DocumentStatus",
         "DossierStatusEnum": "tthc.constants.DossierStatus",

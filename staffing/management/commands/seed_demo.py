@@ -5,8 +5,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from directives import demo as directives_demo
-from staffing import demo as staffing_demo
-from staffing import workmode_demo
+from staffing.registry import demo as staffing_demo
+from staffing.workmodes import demo as workmode_demo
 from tthc import demo as tthc_demo
 
 DEFAULT_PASSWORD = "demo-2629"

@@ -1,0 +1,117 @@
+"""The work-mode sections of the daily compliance report: agencies over the cap, agencies with no plan,
+and agencies whose heads the planning reminder could not reach."""
+
+import datetime
+
+from django.utils.translation import gettext_lazy as _
+
+from directives.compliance import Column, next_working_day, register_section
+
+from .constants import DayStatus
+from .planning import managers_without_email, unreached_planning_reminders, week_to_plan
+from .selectors import district_day_table, district_over_cap
+
+
+def _report_days(day: datetime.date) -> tuple[datetime.date, datetime.date]:
+    return day, next_working_day(day)
+
+
+def over_cap_rows(day: datetime.date) -> list[dict]:
+    """Agencies planned above the cap of the policy in force (clause 2), on the day and the next working day."""
+    return [
+        {
+            "day": when.isoformat(),
+            "agency": row.agency.name,
+            "counted": row.counted,
+            "remote": row.remote,
+            "cap": row.cap,
+            "ratio": row.ratio_display,
+            "phone": row.agency.phone,
+        }
+        for when in _report_days(day)
+        for row in district_over_cap(day=when)
+    ]
+
+
+def no_plan_rows(day: datetime.date) -> list[dict]:
+    """Agencies with active staff and nobody planned, on working days (Monday to Friday) only."""
+    return [
+        {"day": when.isoformat(), "agency": row.agency.name, "active": row.active, "phone": row.agency.phone}
+        for when in _report_days(day)
+        if when.weekday() < 5
+        for row in district_day_table(day=when)
+        if row.active and row.status == DayStatus.NO_PLAN
+    ]
+
+
+def unreached_heads_rows(day: datetime.date) -> list[dict]:
+    """Agencies the Friday reminder could not e-mail (no head with an address) that still have no plan."""
+    week_start = week_to_plan(day)
+    reminders = list(unreached_planning_reminders(week_start=week_start))
+    names = managers_without_email(agency_ids=[reminder.agency_id for reminder in reminders])
+    return [
+        {
+            "agency": reminder.agency.name,
+            "week_start": week_start.isoformat(),
+            "heads": names.get(reminder.agency_id, []),
+            "phone": reminder.agency.phone,
+        }
+        for reminder in reminders
+    ]
+
+
+def register() -> None:
+    register_section(
+        "work_mode_over_cap",
+        _("Agencies over the work-from-home cap"),
+        over_cap_rows,
+        order=20,
+        description=_(
+            "More counted staff planned at home than the policy allows, on the day and on the next working day."
+        ),
+        empty=_("No agency is over the cap."),
+        columns=(
+            Column("day", _("Day"), "date"),
+            Column("agency", _("Agency")),
+            Column("counted", _("Counted staff"), "number"),
+            Column("remote", _("At home"), "number"),
+            Column("cap", _("Cap"), "number"),
+            Column("ratio", _("Share")),
+            Column("phone", _("Phone"), "phone"),
+        ),
+    )
+    register_section(
+        "work_mode_no_plan",
+        _("Agencies without a work-mode plan"),
+        no_plan_rows,
+        order=30,
+        description=_(
+            "Agencies with active staff and no one planned, on the day and on the next working day."
+        ),
+        empty=_("Every agency has a plan."),
+        columns=(
+            Column("day", _("Day"), "date"),
+            Column("agency", _("Agency")),
+            Column("active", _("Active staff"), "number"),
+            Column("phone", _("Phone"), "phone"),
+        ),
+    )
+    register_section(
+        "planning_reminder_unreached",
+        _("Heads the planning reminder could not reach"),
+        unreached_heads_rows,
+        order=40,
+        description=_(
+            "Agencies with no plan for next week whose heads and commune chairmen have no e-mail address: "
+            "the Friday reminder reached nobody."
+        ),
+        empty=_("The planning reminder reached every agency that needed it."),
+        columns=(
+            Column("agency", _("Agency")),
+            Column("week_start", _("Week starting"), "date"),
+            Column(
+                "heads", _("Heads without e-mail"), "list", empty=_("no head or commune chairman assigned")
+            ),
+            Column("phone", _("Phone"), "phone"),
+        ),
+    )
