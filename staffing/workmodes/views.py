@@ -7,32 +7,23 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import formats, timezone
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext_lazy
 from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_POST
 
-from staffing.registry.constants import DutyGroup
 from staffing.registry.roles import roles_for
 from staffing.registry.selectors import agencies_managed_by, get_agency_for_user, get_staff_member_for_user
 from staffing.toolkit import xlsx
 
 from .constants import WorkModeKind
 from .forms import (
-    SHORT_MODE_LABELS,
     DistrictDayForm,
-    WeekFilterForm,
     WeekGridForm,
-    WeekHelperForm,
-    cell_name,
     iso_week,
     parse_day,
     parse_week,
@@ -42,26 +33,19 @@ from .selectors import (
     district_day_table,
     weekday_name,
     work_mode_grid,
-    work_modes_between,
 )
-from .services import WorkModeCapExceeded, work_modes_set
+from .week_page import (
+    WEEK,
+    WeekPage,
+    day_columns,
+    district_crumbs,
+    monday,
+    other_managed_agencies,
+    week_filters,
+)
 
-WEEK = datetime.timedelta(days=7)
-SHORT_WEEKDAYS = (
-    pgettext_lazy("weekday, short", "Mon"),
-    pgettext_lazy("weekday, short", "Tue"),
-    pgettext_lazy("weekday, short", "Wed"),
-    pgettext_lazy("weekday, short", "Thu"),
-    pgettext_lazy("weekday, short", "Fri"),
-    pgettext_lazy("weekday, short", "Sat"),
-    pgettext_lazy("weekday, short", "Sun"),
-)
 MINE_WEEKS = 4
 HISTORY_PAGE_SIZE = 50
-
-
-def _monday(day: datetime.date) -> datetime.date:
-    return day - datetime.timedelta(days=day.weekday())
 
 
 def _agency_for_reader(user, pk):
@@ -71,10 +55,6 @@ def _agency_for_reader(user, pk):
     if not (roles.can_manage_agency(agency.pk) or roles.sees_all_agencies):
         raise Http404
     return agency
-
-
-def _exempt_groups(policies) -> set:
-    return set().union(*(policy.exempt_duty_groups for policy in policies if policy))
 
 
 # The head's week ------------------------------------------------------------------------------------
@@ -97,101 +77,6 @@ def agency_choice(request):
     return render(request, "staffing/workmodes/agency_choice.html", context)
 
 
-def _day_columns(agency, grid, summaries, refused=()) -> list[dict]:
-    today = timezone.localdate()
-    columns = []
-    for index, day in enumerate(grid.days):
-        summary = summaries[day]
-        columns.append(
-            {
-                "index": index,
-                "day": day,
-                "weekday": weekday_name(day),
-                "short": SHORT_WEEKDAYS[day.weekday()],
-                "label": f"{SHORT_WEEKDAYS[day.weekday()]} {day:%d/%m}",
-                "summary": summary,
-                "unplanned": summary.counted + summary.exempt - summary.planned,
-                "over": summary.over_cap or day in refused,
-                "is_today": day == today,
-                "history_url": reverse("work_modes:day_history", args=[agency.pk, day.isoformat()]),
-            }
-        )
-    return columns
-
-
-def _grid_rows(grid, staff, plan, invalid, *, can_edit: bool) -> tuple[list, list]:
-    """Rows of the grid grouped by position, and the rows of staff outside the cap (clause 6) apart."""
-    exempt_groups = _exempt_groups(grid.policies.values())
-    texts = _cell_texts()
-    groups: dict = {}
-    exempt_rows = []
-    for member in staff:
-        cells = []
-        for day in grid.days:
-            key = (member.pk, day)
-            value = plan.get(key) or ""
-            saved = grid.modes.get(key) or ""
-            cells.append(
-                {
-                    "name": cell_name(member.pk, day),
-                    "active": member.is_active_on(day),
-                    "value": value,
-                    "saved": saved,
-                    "changed": value != saved,
-                    "invalid": key in invalid,
-                }
-            )
-        row = {
-            "member": member,
-            "cells": cells,
-            "cells_html": _cells_html(member, cells, can_edit=can_edit, texts=texts),
-            "exempt": member.duty_group in exempt_groups,
-        }
-        if row["exempt"]:
-            exempt_rows.append(row)
-        else:
-            groups.setdefault(member.position or _("No position"), []).append(row)
-    return [{"label": label, "rows": rows} for label, rows in groups.items()], exempt_rows
-
-
-def _cells_html(member, cells, *, can_edit: bool, texts: dict) -> str:
-    """The seven day cells of a grid row, built here because a 500-staff week has 3,500 of them and the
-    template engine spent nine tenths of the page's time on them. Only numbers, the mode codes the grid
-    form accepts and the texts escaped once by _cell_texts() go into the markup.
-
-    A select carries only its current mode: the page holds the list of modes once (<template
-    id="wm-options">) and work_modes.js copies it into each select, which halves the page. It is labelled
-    by the staff member's name and the day's heading rather than by a label of its own, for the same reason.
-    """
-    parts = []
-    for index, cell in enumerate(cells):
-        value, label = cell["value"], texts[cell["value"]]
-        if not cell["active"]:
-            content = f'<span class="small text-body-secondary">{texts["not_on_staff"]}</span>'
-        elif can_edit:
-            invalid = " is-invalid" if cell["invalid"] else ""
-            saved = f' data-saved="{cell["saved"]}"' if cell["changed"] else ""
-            content = (
-                f'<select name="{cell["name"]}" class="form-select form-select-sm{invalid}"{saved}'
-                f' aria-labelledby="wn{member.pk} wd{index}"><option value="{value}" selected>{label}</option>'
-                "</select>"
-            )
-        elif value:
-            content = f'<span class="wm-chip" data-mode="{value}">{label}</span>'
-        else:
-            content = f'<span class="text-body-secondary">{label}</span>'
-        parts.append(f'<td class="wm-changed">{content}</td>' if cell["changed"] else f"<td>{content}</td>")
-    return mark_safe("".join(parts))  # nothing unescaped goes in: see the docstring
-
-
-def _cell_texts() -> dict:
-    """The short label of each mode and the "not on staff" note, translated and escaped once per page."""
-    return {
-        **{value: escape(label) for value, label in SHORT_MODE_LABELS.items()},
-        "not_on_staff": escape(_("not on staff")),
-    }
-
-
 @gzip_page  # 700 kB of a 500-staff grid travel as 40 kB to a head's phone
 @login_required
 def week(request, pk):
@@ -200,147 +85,11 @@ def week(request, pk):
     can_edit = roles_for(request.user).can_manage_agency(agency.pk)
     if request.method == "POST" and not can_edit:
         raise Http404
-    start = parse_week(request.GET.get("week")) or _monday(
-        parse_day(request.GET.get("start")) or timezone.localdate()
-    )
-    grid = work_mode_grid(agency=agency, start=start, end=start + datetime.timedelta(days=6))
-    filters = _week_filters(request, grid)
-    staff = filters.filter(grid.staff)
-    plan = dict(grid.modes)
-    errors, refused, invalid, notice = [], set(), set(), ""
-    helpers = WeekHelperForm(request.POST or None, days=grid.days) if can_edit else None
-
-    if request.method == "POST":
-        form = WeekGridForm(request.POST, staff=grid.staff, days=grid.days)
-        valid = form.is_valid()
-        plan.update(form.cells)
-        invalid, errors = form.invalid, list(form.errors)
-        action = request.POST.get("action", "save")
-        if valid and action == "save":
-            try:
-                work_modes_set(agency=agency, entries=form.entries(), actor=request.user)
-            except WorkModeCapExceeded as refusal:
-                errors = refusal.messages
-                refused = {summary.day for summary in refusal.days}
-            except ValidationError as error:
-                errors = error.messages
-            else:
-                messages.success(request, _("The work modes of the week are saved."))
-                return redirect(request.get_full_path())
-        elif valid and helpers.is_valid():
-            notice = _apply_helper(action, helpers, plan, grid=grid, staff=staff, start=start, agency=agency)
-
-    summaries = grid.summaries(plan)
-    columns = _day_columns(agency, grid, summaries, refused)
-    groups, exempt_rows = _grid_rows(grid, staff, plan, invalid, can_edit=can_edit)
-    query = urlencode({"week": iso_week(start), **filters.params})
-    today = timezone.localdate()
-    # The day a phone shows first: a refused day, else today, else the first day over the cap.
-    shown_day = next(
-        (c["index"] for c in columns if c["day"] in refused),
-        next(
-            (c["index"] for c in columns if c["is_today"]),
-            next((c["index"] for c in columns if c["over"]), 0),
-        ),
-    )
-    context = {
-        "agency": agency,
-        "can_edit": can_edit,
-        "start": start,
-        "end": grid.days[-1],
-        "columns": columns,
-        "groups": groups,
-        "exempt_rows": exempt_rows,
-        "exempt_labels": [DutyGroup(g).label for g in sorted(_exempt_groups(grid.policies.values()))],
-        "shown_count": len(staff),
-        "staff_count": len(grid.staff),
-        "filters": filters,
-        "helpers": helpers,
-        "errors": errors,
-        "notice": notice,
-        "query": query,
-        "policies": _distinct_policies(grid.policies.values()),
-        "prev_query": urlencode({"week": iso_week(start - WEEK), **filters.params}),
-        "next_query": urlencode({"week": iso_week(start + WEEK), **filters.params}),
-        "this_week_query": urlencode({"week": iso_week(today), **filters.params}),
-        "iso_week": iso_week(start),
-        "shown_day": shown_day,
-        "other_agencies": _other_managed_agencies(request.user, agency),
-        "labels": dict(WorkModeKind.choices),
-        "short_labels": SHORT_MODE_LABELS.items(),
-        "over_labels": [c["label"] for c in columns if c["over"]],
-        "crumbs": _crumbs(
-            request.user,
-            start,
-            (agency.name, f"{reverse('work_modes:today', args=[agency.pk])}?day={start.isoformat()}"),
-            (_("Week plan"), None),
-        ),
-    }
-    return render(request, "staffing/workmodes/week.html", context)
-
-
-def _week_filters(request, grid) -> WeekFilterForm:
-    positions = sorted({member.position for member in grid.staff if member.position})
-    return WeekFilterForm(request.GET, positions=positions)
-
-
-def _crumbs(user, day, *crumbs) -> list:
-    """District roles reach an agency from the day table: the trail leads back to it, at the same day."""
-    if roles_for(user).sees_all_agencies:
-        district_url = f"{reverse('work_modes:district')}?{urlencode({'day': day.isoformat()})}"
-        return [(_("Daily overview"), district_url), *crumbs]
-    return list(crumbs)
-
-
-def _apply_helper(action, helpers, plan, *, grid, staff, start, agency) -> str:
-    unsaved = _("Nothing is saved until you press “Save the week”.")
-    if action == "copy":
-        previous_start = start - WEEK
-        previous = work_modes_between(
-            agency=agency, start=previous_start, end=start - datetime.timedelta(days=1)
-        )
-        copied = helpers.copy_week(plan, staff=staff, days=grid.days, previous=previous)
-        if not copied:
-            return _("The week of %(start)s has no plan to copy.") % {
-                "start": formats.date_format(previous_start, "SHORT_DATE_FORMAT")
-            }
-        return " ".join(
-            [
-                _("%(count)d cells copied from the week of %(start)s.")
-                % {"count": copied, "start": formats.date_format(previous_start, "SHORT_DATE_FORMAT")},
-                unsaved,
-            ]
-        )
-    if action == "fill":
-        filled = helpers.fill_column(plan, staff=staff)
-        return " ".join([_("%(count)d cells filled.") % {"count": filled}, unsaved])
-    if action == "rotate":
-        helpers.rotate(plan, staff=staff, grid=grid)
-        return " ".join(
-            [
-                _(
-                    "Two alternating teams filled in from Monday to Friday, within the cap of each day; "
-                    "cells on duty or on leave are kept."
-                ),
-                unsaved,
-            ]
-        )
-    return ""
-
-
-def _distinct_policies(policies) -> list:
-    seen = {}
-    for policy in policies:
-        if policy is not None:
-            seen.setdefault(policy.pk, policy)
-    return list(seen.values())
-
-
-def _other_managed_agencies(user, agency) -> list:
-    roles = roles_for(user)
-    if roles.is_district_manager or len(roles.managed_agency_ids) < 2:
-        return []
-    return list(agencies_managed_by(user).exclude(pk=agency.pk).only("name"))
+    page = WeekPage.load(request, agency, can_edit=can_edit)
+    if request.method == "POST" and page.submit():
+        messages.success(request, _("The work modes of the week are saved."))
+        return redirect(request.get_full_path())
+    return render(request, "staffing/workmodes/week.html", page.context())
 
 
 @require_POST
@@ -348,14 +97,14 @@ def _other_managed_agencies(user, agency) -> list:
 def week_summary(request, pk):
     """The summary row of an unsaved grid (htmx, on every change): counted as the service counts, nothing saved."""
     agency = get_agency_for_user(request.user, pk, manage=True)
-    start = parse_week(request.GET.get("week")) or _monday(timezone.localdate())
+    start = parse_week(request.GET.get("week")) or monday(timezone.localdate())
     grid = work_mode_grid(agency=agency, start=start, end=start + datetime.timedelta(days=6))
     form = WeekGridForm(request.POST, staff=grid.staff, days=grid.days)
     form.is_valid()
     plan = {**grid.modes, **form.cells}
-    columns = _day_columns(agency, grid, grid.summaries(plan))
+    columns = day_columns(agency, grid, grid.summaries(plan))
     # The form posts here with the page's filters: the heading keeps the "shown/all" count it had.
-    shown_count = len(_week_filters(request, grid).filter(grid.staff))
+    shown_count = len(week_filters(request, grid).filter(grid.staff))
     return render(
         request,
         "staffing/workmodes/_week_head.html",
@@ -393,8 +142,8 @@ def today(request, pk):
         "is_today": day == timezone.localdate(),
         "weekday": weekday_name(day),
         "summary": summary,
-        "crumbs": _crumbs(request.user, day, (agency.name, None)),
-        "other_agencies": _other_managed_agencies(request.user, agency),
+        "crumbs": district_crumbs(request.user, day, (agency.name, None)),
+        "other_agencies": other_managed_agencies(request.user, agency),
         "policy": policy,
         "sections": sections,
         "unplanned": unplanned,
@@ -413,7 +162,7 @@ def today(request, pk):
 def mine(request):
     """The signed-in staff member's modes for this week and the next three (read-only)."""
     member = getattr(request.user, "staff_profile", None)
-    start = _monday(timezone.localdate())
+    start = monday(timezone.localdate())
     weeks = []
     if member is not None:
         end = start + MINE_WEEKS * WEEK - datetime.timedelta(days=1)
@@ -421,11 +170,11 @@ def mine(request):
             WorkMode.objects.filter(staff=member, day__gte=start, day__lte=end).values_list("day", "mode")
         )
         for number in range(MINE_WEEKS):
-            monday = start + number * WEEK
-            days = [monday + datetime.timedelta(days=n) for n in range(7)]
+            week_start = start + number * WEEK
+            days = [week_start + datetime.timedelta(days=n) for n in range(7)]
             weeks.append(
                 {
-                    "start": monday,
+                    "start": week_start,
                     "end": days[-1],
                     "days": [
                         {
@@ -628,7 +377,9 @@ def staff_history(request, pk):
         crumbs = [(_("My schedule"), reverse("work_modes:mine")), (_("Work-mode history"), None)]
     else:
         agency_url = reverse("work_modes:today", args=[member.agency_id])
-        crumbs = _crumbs(request.user, today, (member.agency.name, agency_url), (member.full_name, None))
+        crumbs = district_crumbs(
+            request.user, today, (member.agency.name, agency_url), (member.full_name, None)
+        )
     context = {
         "member": member,
         "crumbs": crumbs,
@@ -655,7 +406,7 @@ def day_history(request, pk, day):
         "day": day,
         "weekday": weekday_name(day),
         "week_query": urlencode({"week": iso_week(day)}),
-        "crumbs": _crumbs(
+        "crumbs": district_crumbs(
             request.user,
             day,
             (agency.name, f"{reverse('work_modes:today', args=[agency.pk])}?day={day.isoformat()}"),

@@ -7,10 +7,10 @@ import zipfile
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from staffing.registry.importers import StaffImporter
-from staffing.toolkit.importing import template_csv, template_xlsx
 from staffing.registry.constants import DutyGroup, StaffCategory
+from staffing.registry.importers import StaffImporter
 from staffing.registry.models import StaffMember
+from staffing.toolkit.importing import template_csv, template_xlsx
 from tests.factories import StaffMemberFactory
 from tests.staffing.spreadsheets import HEADERS, csv_upload, staff_row, xlsx_upload
 

@@ -1,21 +1,24 @@
-"""Agencies and their staff: lists, detail pages and the staff form."""
+"""Agencies and their staff: lists, detail pages, the staff form, and the staff import from a spreadsheet."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from staffing.toolkit.filters import filter_query
+from staffing.toolkit.importing import import_page_context, template_csv, template_xlsx
 
-from ..filters import AgencyFilter, StaffFilter
-from ..forms import StaffMemberForm
-from ..roles import roles_for
-from ..selectors import (
+from .filters import AgencyFilter, StaffFilter
+from .forms import AgencyPickForm, ImportForm, StaffMemberForm
+from .importers import StaffImporter
+from .roles import roles_for
+from .selectors import (
+    agencies_managed_by,
     agencies_visible_to,
     agencies_with_staff_counts,
     get_agency_for_user,
@@ -25,7 +28,7 @@ from ..selectors import (
     staff_counts,
     staff_visible_to,
 )
-from ..services import staff_member_save
+from .services import staff_member_save
 
 PAGE_SIZE = 50
 
@@ -148,3 +151,75 @@ def directory(request):
     """Public contact directory of the district's agencies (clause 4 of 2629/UBND: publish how to reach them)."""
     agencies = in_kind_order(public_directory())
     return render(request, "staffing/registry/directory.html", {"agencies": agencies})
+
+
+# Staff import from a spreadsheet, for the district office (any agency) and heads (their own agency) ----
+
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+@login_required
+def import_start(request):
+    """Choose the agency whose staff to import; a head with one agency goes straight to its page."""
+    agencies = agencies_managed_by(request.user).order_by("name")
+    if len(agencies[:2]) == 1:
+        return redirect("staffing:staff-import", pk=agencies[0].pk)
+    if not agencies.exists():
+        raise Http404
+    form = AgencyPickForm(request.GET or None, agencies=agencies)
+    if form.is_valid():
+        return redirect("staffing:staff-import", pk=form.cleaned_data["agency"].pk)
+    return render(request, "staffing/registry/import_start.html", {"form": form})
+
+
+@login_required
+def staff_import(request, pk):
+    agency = get_agency_for_user(request.user, pk, manage=True)
+    result = None
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        commit = "check" not in request.POST
+        result = StaffImporter(agency=agency, user=request.user).run(form.cleaned_data["file"], commit=commit)
+        if result.committed:
+            messages.success(
+                request,
+                _(
+                    "Import finished for %(agency)s: %(created)s created, %(updated)s updated, %(unchanged)s unchanged."
+                )
+                % {
+                    "agency": agency.name,
+                    "created": result.created,
+                    "updated": result.updated,
+                    "unchanged": result.unchanged,
+                },
+            )
+            return redirect("staffing:staff-list", pk=agency.pk)
+    return render(
+        request,
+        "staffing/registry/staff_import.html",
+        {
+            "agency": agency,
+            "crumbs": agency_crumbs(agency, current=_("Import staff")),
+            **import_page_context(
+                StaffImporter,
+                form=form,
+                result=result,
+                csv_url=reverse("staffing:import-template-csv"),
+                xlsx_url=reverse("staffing:import-template-xlsx"),
+            ),
+        },
+    )
+
+
+@login_required
+def import_template(request, fmt):
+    if not agencies_managed_by(request.user).exists():
+        raise Http404
+    importer = StaffImporter(agency=None)
+    content = template_csv(importer) if fmt == "csv" else template_xlsx(importer, sheet_name=_("Staff"))
+    response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="staff-template.{fmt}"'
+    return response

@@ -1,1 +1,0 @@
-"""Pages of the staffing app, one module per concept."""
