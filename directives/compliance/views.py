@@ -5,7 +5,6 @@ import io
 import logging
 import smtplib
 
-import xlsxwriter
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -16,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from staffing.roles import roles_for
+from staffing.toolkit import xlsx
 
 from .models import ComplianceReport
 from .registry import build_report, render_report
@@ -104,13 +104,10 @@ def report_send(request):
 
 def _xlsx(report) -> HttpResponse:
     output = io.BytesIO()
-    # Agency names and reasons come from people: never let a cell starting with "=" become a formula.
-    workbook = xlsxwriter.Workbook(output, {"in_memory": True, "strings_to_formulas": False})
+    workbook = xlsx.workbook(output)
     sheet = workbook.add_worksheet(_("Report"))
     title = workbook.add_format({"bold": True, "font_size": 14})
-    bold = workbook.add_format({"bold": True})
-    header = workbook.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True})
-    wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
+    bold, header, wrap = workbook.bold, workbook.header, workbook.wrap
     date_format = workbook.add_format({"num_format": "dd/mm/yyyy", "valign": "top"})
     sheet.write(
         0,
@@ -142,8 +139,4 @@ def _xlsx(report) -> HttpResponse:
     sheet.set_column(0, 0, 40)
     sheet.set_column(1, 6, 22)
     workbook.close()
-    response = HttpResponse(
-        output.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = f'attachment; filename="compliance-report-{report.day:%Y-%m-%d}.xlsx"'
-    return response
+    return xlsx.xlsx_response(output, f"compliance-report-{report.day:%Y-%m-%d}.xlsx")

@@ -4,7 +4,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from staffing.filters import ListFilterSet, search_input, select
+from staffing.toolkit.filters import ListFilterSet, search_input, select
 
 from .constants import DocumentKind, DocumentStatus
 from .models import Document

@@ -1,5 +1,4 @@
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from .constants import ReferenceRelation
@@ -9,17 +8,6 @@ from .validators import max_upload_bytes, validate_pdf_upload
 
 def date_input():
     return forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})
-
-
-def add_service_errors(form, exc: ValidationError, field_map: dict | None = None) -> None:
-    """Put a service's errors on the form's fields (renamed by `field_map`), the rest above the form."""
-    field_map = field_map or {}
-    if not hasattr(exc, "error_dict"):
-        form.add_error(None, exc)
-        return
-    for field, errors in exc.error_dict.items():
-        target = field_map.get(field, field)
-        form.add_error(target if target in form.fields else None, errors)
 
 
 class DocumentForm(forms.ModelForm):

@@ -11,12 +11,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from staffing.filters import filter_query
 from staffing.roles import roles_for
+from staffing.toolkit.filters import filter_query
+from staffing.toolkit.forms import add_service_errors
 
 from . import selectors, services
 from .filters import PublicDocumentFilter, RegisterDocumentFilter
-from .forms import DocumentForm, ReferenceForm, RevokeForm, add_service_errors, clause_formset
+from .forms import DocumentForm, ReferenceForm, RevokeForm, clause_formset
 from .models import Document, DocumentReference
 from .panels import document_panels
 from .selectors import require_office, require_register_reader

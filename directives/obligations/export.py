@@ -2,9 +2,10 @@
 
 import io
 
-import xlsxwriter
 from django.utils import formats
 from django.utils.translation import gettext as _
+
+from staffing.toolkit import xlsx
 
 from .constants import ObligationState
 
@@ -19,14 +20,6 @@ def _person(user) -> str:
     return (user.get_full_name() or user.get_username()) if user else ""
 
 
-def _formats(workbook) -> dict:
-    return {
-        "bold": workbook.add_format({"bold": True}),
-        "header": workbook.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True}),
-        "wrap": workbook.add_format({"text_wrap": True, "valign": "top"}),
-    }
-
-
 def _title(matrix) -> str:
     return _("Obligations by agency on %(day)s") % {"day": _date(matrix["today"])}
 
@@ -37,13 +30,13 @@ def _obligation_heading(obligation) -> str:
     ) % {"day": _date(obligation.due_on)}
 
 
-def _write_grid(workbook, matrix, styles) -> None:
+def _write_grid(workbook: xlsx.Workbook, matrix) -> None:
     """The matrix as on screen: one row per agency, one column per obligation, each cell its state."""
     grid = workbook.add_worksheet(_("Matrix"))
-    grid.write(0, 0, _title(matrix), styles["bold"])
-    grid.write_row(2, 0, [_("Agency"), _("Agency kind")], styles["header"])
+    grid.write(0, 0, _title(matrix), workbook.bold)
+    grid.write_row(2, 0, [_("Agency"), _("Agency kind")], workbook.header)
     for column, obligation in enumerate(matrix["obligations"], start=2):
-        grid.write_string(2, column, _obligation_heading(obligation), styles["header"])
+        grid.write_string(2, column, _obligation_heading(obligation), workbook.header)
     for number, row in enumerate(matrix["rows"], start=3):
         grid.write_string(number, 0, row["agency"].name)
         grid.write_string(number, 1, str(row["agency"].get_kind_display()))
@@ -95,29 +88,27 @@ def _evidence_row(agency, cell) -> list:
     ]
 
 
-def _write_evidence(workbook, matrix, styles) -> None:
+def _write_evidence(workbook: xlsx.Workbook, matrix) -> None:
     """One row per agency and obligation addressed to it: how and when it answered, with what evidence."""
     details = workbook.add_worksheet(_("Evidence"))
-    details.write(0, 0, _title(matrix), styles["bold"])
-    details.write_row(2, 0, _evidence_headers(), styles["header"])
+    details.write(0, 0, _title(matrix), workbook.bold)
+    details.write_row(2, 0, _evidence_headers(), workbook.header)
     number = 3
     for row in matrix["rows"]:
         for cell in row["cells"]:
             if cell is not None:
-                details.write_row(number, 0, _evidence_row(row["agency"], cell), styles["wrap"])
+                details.write_row(number, 0, _evidence_row(row["agency"], cell), workbook.wrap)
                 number += 1
     for column, width in enumerate(EVIDENCE_WIDTHS):
         details.set_column(column, column, width)
     details.freeze_panes(3, 1)
 
 
-def matrix_workbook(matrix: dict) -> bytes:
-    """The XLSX bytes of `selectors.obligation_matrix(...)`."""
+def matrix_workbook(matrix: dict) -> io.BytesIO:
+    """The written workbook (a BytesIO) of `selectors.obligation_matrix(...)`."""
     output = io.BytesIO()
-    # Titles, evidence and agency names are typed by people: a cell starting with "=" must stay text.
-    workbook = xlsxwriter.Workbook(output, {"in_memory": True, "strings_to_formulas": False})
-    styles = _formats(workbook)
-    _write_grid(workbook, matrix, styles)
-    _write_evidence(workbook, matrix, styles)
+    workbook = xlsx.workbook(output)
+    _write_grid(workbook, matrix)
+    _write_evidence(workbook, matrix)
     workbook.close()
-    return output.getvalue()
+    return output

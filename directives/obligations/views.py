@@ -4,26 +4,25 @@ of one obligation across agencies, where the office reads the evidence, waives a
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from directives.documents.forms import add_service_errors
 from directives.documents.models import Document
 from directives.documents.selectors import require_office, require_register_reader, user_reads_drafts
 from staffing.constants import AgencyKind
 from staffing.models import Agency
 from staffing.roles import roles_for
+from staffing.toolkit.forms import add_service_errors
+from staffing.toolkit.xlsx import xlsx_response
 
 from . import selectors, services
 from .constants import ObligationState
 from .export import matrix_workbook
 from .forms import AcknowledgeForm, DoneForm, ObligationForm, ReasonForm
-
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _kind_filter(request) -> str:
@@ -51,10 +50,7 @@ def obligation_matrix_export(request):
     """The matrix as a workbook: one sheet as on screen, one row per agency and obligation with the evidence."""
     require_register_reader(request)
     matrix = selectors.obligation_matrix(kind=_kind_filter(request))
-    response = HttpResponse(matrix_workbook(matrix), content_type=XLSX_TYPE)
-    filename = f"obligations-{matrix['today']:%Y-%m-%d}.xlsx"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return xlsx_response(matrix_workbook(matrix), f"obligations-{matrix['today']:%Y-%m-%d}.xlsx")
 
 
 @login_required

@@ -7,9 +7,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from directives.documents.forms import add_service_errors
 from directives.documents.models import Document
 from directives.documents.selectors import require_office
+from staffing.toolkit.forms import add_service_errors
 
 from . import selectors, services
 from .forms import POLICY_FIELD_MAP, PolicyForm
