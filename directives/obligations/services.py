@@ -103,6 +103,34 @@ def _check_still_required(*, obligation: Obligation, agency) -> None:
         )
 
 
+def _acknowledgement_errors(
+    *, obligation: Obligation, status: AgencyObligation, acknowledged_on, method, evidence_text, evidence_file
+) -> dict[str, list]:
+    """What is missing or wrong in an acknowledgement: the date (not future, not before the document),
+    how it was disseminated, and the evidence (a text or a PDF/PNG/JPEG file, or a file already given)."""
+    issued_on = obligation.clause.document.issued_on
+    errors: dict[str, list] = {}
+    if acknowledged_on is None:
+        errors["acknowledged_on"] = [_("Enter the date.")]
+    elif acknowledged_on > timezone.localdate():
+        errors["acknowledged_on"] = [_("The date cannot be in the future.")]
+    elif acknowledged_on < issued_on:
+        errors["acknowledged_on"] = [
+            _("The date cannot be before the document was issued (%(day)s).")
+            % {"day": issued_on.strftime("%d/%m/%Y")}
+        ]
+    if not method:
+        errors["method"] = [_("Choose how the obligation was disseminated.")]
+    if evidence_file:
+        try:
+            validate_evidence_upload(evidence_file)
+        except ValidationError as exc:
+            errors["evidence_file"] = exc.error_list
+    elif not evidence_text and not status.evidence_file:
+        errors["evidence_text"] = [_("Describe the evidence or attach a file.")]
+    return errors
+
+
 @transaction.atomic
 def obligation_acknowledge(
     *,
@@ -123,27 +151,15 @@ def obligation_acknowledge(
     )
     if status.done_at:
         raise ValidationError(_("This obligation is already done."), code="already_done")
-    issued_on = obligation.clause.document.issued_on
-    errors: dict[str, list] = {}
-    if acknowledged_on is None:
-        errors["acknowledged_on"] = [_("Enter the date.")]
-    elif acknowledged_on > timezone.localdate():
-        errors["acknowledged_on"] = [_("The date cannot be in the future.")]
-    elif acknowledged_on < issued_on:
-        errors["acknowledged_on"] = [
-            _("The date cannot be before the document was issued (%(day)s).")
-            % {"day": issued_on.strftime("%d/%m/%Y")}
-        ]
-    if not method:
-        errors["method"] = [_("Choose how the obligation was disseminated.")]
     evidence_text = (evidence_text or "").strip()
-    if evidence_file:
-        try:
-            validate_evidence_upload(evidence_file)
-        except ValidationError as exc:
-            errors["evidence_file"] = exc.error_list
-    elif not evidence_text and not status.evidence_file:
-        errors["evidence_text"] = [_("Describe the evidence or attach a file.")]
+    errors = _acknowledgement_errors(
+        obligation=obligation,
+        status=status,
+        acknowledged_on=acknowledged_on,
+        method=method,
+        evidence_text=evidence_text,
+        evidence_file=evidence_file,
+    )
     if errors:
         raise ValidationError(errors, code="invalid_acknowledgement")
     status.acknowledged_on = acknowledged_on
