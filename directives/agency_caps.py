@@ -1,6 +1,9 @@
+# LAYOUT-SHIM: removed by the coordinator after the merge
 """What the policy in force means for one agency today, in numbers a head can act on (clauses 2 and 6).
 
-Kept apart from `selectors` because it counts staff through `staffing`, which itself asks `selectors`.
+The provider of `directives.policy.panels.agency_panels`, kept here only until the staffing helper's copy in
+`staffing/workmodes/` registers itself from StaffingConfig.ready(); DirectivesConfig.ready() registers this
+one meanwhile.
 """
 
 import datetime

@@ -1,12 +1,13 @@
 from django.urls import path
 from rest_framework.routers import SimpleRouter
 
-from . import api
+from directives.documents.api import DirectiveViewSet
+from directives.policy.api import PolicyView
 
 router = SimpleRouter()
-router.register("directives", api.DirectiveViewSet, basename="api-directive")
+router.register("directives", DirectiveViewSet, basename="api-directive")
 
 urlpatterns = [
     *router.urls,
-    path("policy/", api.PolicyView.as_view(), name="api-policy"),
+    path("policy/", PolicyView.as_view(), name="api-policy"),
 ]

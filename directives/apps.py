@@ -7,6 +7,27 @@ class DirectivesConfig(AppConfig):
     verbose_name = _("Directives")
 
     def ready(self):
-        from . import compliance_sections
+        from directives.compliance import sections as compliance_sections
+        from directives.compliance import tasks as compliance_tasks  # noqa: F401  (Celery tasks)
+        from directives.documents.panels import register_document_panel
+        from directives.documents.selectors import register_history_source
+        from directives.obligations import compliance as obligation_sections
+        from directives.obligations import panels as obligation_panels
+        from directives.obligations import tasks as obligation_tasks  # noqa: F401  (Celery tasks)
+        from directives.policy import panels as policy_panels
+        from directives.policy.selectors import policy_history
 
+        # A document's pages show its policy and obligations, and its history the policy's changes.
+        register_document_panel(policy_panels.document_panel)
+        register_document_panel(obligation_panels.document_panel)
+        register_history_source(policy_history)
         compliance_sections.register()
+        obligation_sections.register()
+
+        from directives.agency_caps import (
+            agency_caps_for_user,  # LAYOUT-SHIM: removed by the coordinator after the merge
+        )
+
+        policy_panels.register_agency_panel(
+            agency_caps_for_user
+        )  # LAYOUT-SHIM: removed by the coordinator after the merge

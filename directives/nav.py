@@ -1,39 +1,14 @@
-"""Menu entries of this app for the signed-in user's roles: (label, url, active-prefix) tuples."""
+# LAYOUT-SHIM: removed by the coordinator after the merge
+"""The directives menu, in the order the menu shows it: the coordinator's context processor in config/ will
+read the sub-domains' `nav` modules itself (`DIRECTIVES_NAV`, in this order)."""
 
-from django.urls import reverse
-from django.utils.translation import gettext as _
+from directives.compliance import nav as compliance_nav
+from directives.documents import nav as documents_nav
+from directives.obligations import nav as obligations_nav
+from directives.policy import nav as policy_nav
+
+DIRECTIVES_NAV = (documents_nav, obligations_nav, compliance_nav, policy_nav)
 
 
 def nav_items(request, roles):
-    policy = (_("Policy in force"), reverse("directives:policy"), reverse("directives:policy"))
-    if roles.sees_all_agencies:
-        return [
-            (
-                _("Register of directives"),
-                reverse("directives:register_list"),
-                reverse("directives:register_list"),
-            ),
-            (
-                _("Obligations by agency"),
-                reverse("directives:obligation_matrix"),
-                reverse("directives:obligation_matrix"),
-            ),
-            (
-                _("Daily compliance report"),
-                reverse("directives:compliance_list"),
-                reverse("directives:compliance_list"),
-            ),
-            policy,
-        ]
-    public_list = reverse("directives:public_list")
-    items = [(_("Directives and official letters"), public_list, public_list)]
-    if roles.managed_agency_ids:
-        items.append(
-            (
-                _("Obligations from directives"),
-                reverse("directives:my_obligations"),
-                reverse("directives:my_obligations"),
-            )
-        )
-    items.append(policy)
-    return items
+    return [item for module in DIRECTIVES_NAV for item in module.nav_items(request, roles)]

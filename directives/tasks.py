@@ -1,30 +1,3 @@
-import datetime
-import logging
-import smtplib
-
-from celery import shared_task
-from django.utils import timezone
-
-from .compliance_services import compliance_report_send
-from .services import obligation_reminders_send
-
-logger = logging.getLogger(__name__)
-
-
-@shared_task
-def send_obligation_reminders(day: str = "") -> int:
-    """Beat runs this at 07:30: heads hear of obligations due within three days or overdue, once a day."""
-    return obligation_reminders_send(day=datetime.date.fromisoformat(day) if day else timezone.localdate())
-
-
-@shared_task
-def send_daily_compliance_report(day_iso: str | None = None) -> int:
-    """Beat runs this at 17:00: the district office and leadership get the day's report, once (1 if sent)."""
-    day = datetime.date.fromisoformat(day_iso) if day_iso else timezone.localdate()
-    try:
-        _report, sent = compliance_report_send(day=day)
-    except (smtplib.SMTPException, OSError):
-        # The row was rolled back with the failed send: the next run builds and sends it again.
-        logger.exception("Compliance report of %s was not sent", day)
-        return 0
-    return int(sent)
+# LAYOUT-SHIM: removed by the coordinator after the merge
+from directives.compliance.tasks import send_daily_compliance_report  # noqa: F401
+from directives.obligations.tasks import send_obligation_reminders  # noqa: F401

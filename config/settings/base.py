@@ -226,8 +226,8 @@ SPECTACULAR_SETTINGS = {
     # Agencies and documents both have a "kind": name each choice set after its own class.
     "ENUM_NAME_OVERRIDES": {
         "AgencyKindEnum": "staffing.registry.constants.AgencyKind",
-        "DocumentKindEnum": "directives.constants.DocumentKind",
-        "DocumentStatusEnum": "directives.constants.DocumentStatus",
+        "DocumentKindEnum": "directives.documents.constants.DocumentKind",
+        "DocumentStatusEnum": "directives.documents.constants.DocumentStatus",
         "DossierStatusEnum": "tthc.constants.DossierStatus",
         "ChannelEnum": "tthc.constants.Channel",
     },

@@ -1,6 +1,6 @@
 from django import template
 
-from directives.constants import ObligationState
+from directives.obligations.constants import ObligationState
 
 register = template.Library()
 

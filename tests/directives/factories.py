@@ -4,9 +4,10 @@ import datetime
 
 import factory
 
-from directives import services
-from directives.constants import DocumentStatus
-from directives.models import Clause, Obligation
+from directives.documents.constants import DocumentStatus
+from directives.documents.models import Clause
+from directives.obligations.models import Obligation
+from directives.policy import services
 from tests.factories import DocumentFactory
 
 PDF_BYTES = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"

@@ -1,0 +1,39 @@
+"""The register in the admin is for reading and its history: every change goes through the web forms,
+whose services keep the rules (unique numbers, frozen publications, no reference cycles). `ReadOnlyMixin`
+is shared with the other directives admins."""
+
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Clause, Document, DocumentReference
+
+
+class ReadOnlyMixin:
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class ClauseInline(ReadOnlyMixin, admin.TabularInline):
+    model = Clause
+    extra = 0
+
+
+class ReferenceInline(ReadOnlyMixin, admin.TabularInline):
+    model = DocumentReference
+    fk_name = "source"
+    extra = 0
+
+
+@admin.register(Document)
+class DocumentAdmin(ReadOnlyMixin, SimpleHistoryAdmin):
+    list_display = ["number", "kind", "issuer", "issued_on", "status"]
+    list_filter = ["kind", "status", "issuer"]
+    search_fields = ["number", "subject", "issuer"]
+    date_hierarchy = "issued_on"
+    inlines = [ClauseInline, ReferenceInline]

@@ -1,0 +1,36 @@
+"""The policy part of `manage.py seed_demo`: the work-mode policy of the demo letter 2629/UBND (after the
+register's demo has published it); idempotent."""
+
+import datetime
+
+from directives.documents import demo as documents_demo
+from staffing.constants import DutyGroup
+
+from . import services
+from .models import WorkModePolicy
+
+POLICY = {
+    "effective_from": documents_demo.LETTER_ISSUED_ON,
+    "effective_until": None,
+    "remote_cap_numerator": 1,
+    "remote_cap_denominator": 2,
+    "agency_kinds": [],
+    "exempt_duty_groups": [DutyGroup.EPIDEMIC_TASK_FORCE, DutyGroup.POLICE, DutyGroup.MILITARY],
+    "citizen_reception_suspended": True,
+    "inspections_restricted": True,
+    "inspection_max_participants": None,
+    "in_person_intake_restricted": True,
+    "pre_cutoff_date": datetime.date(2021, 6, 3),
+    "free_postal_return": True,
+}
+
+
+def seed(*, password: str) -> list[dict]:
+    letter = documents_demo.letter()
+    if (
+        letter is not None
+        and letter.is_published
+        and not WorkModePolicy.objects.filter(directive=letter).exists()
+    ):
+        services.policy_set(directive=letter, user=documents_demo.office_user(), **POLICY)
+    return []

@@ -1,0 +1,132 @@
+"""The one write of the policy: set (create or change) the work-mode policy a published directive carries."""
+
+import datetime
+import math
+from collections.abc import Iterable
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from directives.documents.models import Document
+from directives.documents.services import by_user
+from staffing.constants import AgencyKind, DutyGroup
+
+from .models import WorkModePolicy
+
+
+def _check_published(directive: Document) -> None:
+    if not directive.is_published:
+        raise ValidationError(
+            _("Only a published directive carries a policy; %(number)s is %(status)s.")
+            % {"number": directive.number, "status": directive.get_status_display().lower()},
+            code="directive_not_published",
+        )
+
+
+def _share_errors(numerator: int | None, denominator: int | None) -> dict[str, str]:
+    """Clause 2's share of staff working from home: a fraction no larger than the whole."""
+    if denominator is None or denominator < 1:
+        return {"remote_cap_denominator": _("The denominator of the share must be at least 1.")}
+    if numerator is None or numerator < 0:
+        return {"remote_cap_numerator": _("The numerator of the share cannot be negative.")}
+    if numerator > denominator:
+        return {"remote_cap_numerator": _("The share working from home cannot be more than the whole staff.")}
+    return {}
+
+
+def _period_errors(
+    directive: Document, effective_from: datetime.date | None, effective_until: datetime.date | None
+) -> dict[str, str]:
+    if effective_from is None:
+        return {"effective_from": _("Enter the date the policy takes effect.")}
+    if effective_from < directive.issued_on:
+        return {
+            "effective_from": _("The policy cannot take effect before the directive was issued (%(day)s).")
+            % {"day": directive.issued_on.strftime("%d/%m/%Y")}
+        }
+    if effective_until and effective_until < effective_from:
+        return {"effective_until": _("The end date cannot be before the start date.")}
+    return {}
+
+
+def _choice_errors(agency_kinds: list[str], exempt_duty_groups: list[str]) -> dict[str, str]:
+    errors = {}
+    if set(agency_kinds) - set(AgencyKind.values):
+        errors["agency_kinds"] = _("Choose agency kinds from the list.")
+    if set(exempt_duty_groups) - (set(DutyGroup.values) - {DutyGroup.REGULAR}):
+        errors["exempt_duty_groups"] = _("Choose exempt duty groups from the list.")
+    return errors
+
+
+def _inspection_errors(
+    inspections_restricted: bool, inspection_max_participants: int | None
+) -> dict[str, str]:
+    if inspection_max_participants is None:
+        return {}
+    if not inspections_restricted:
+        return {
+            "inspection_max_participants": _(
+                "A maximum number of participants only applies when inspections are restricted."
+            )
+        }
+    if inspection_max_participants < 1:
+        return {"inspection_max_participants": _("A necessary inspection needs at least one participant.")}
+    return {}
+
+
+def _lowest_terms(numerator: int, denominator: int) -> tuple[int, int]:
+    # Stored in lowest terms, so 2/4 and 1/2 read (and compare) the same everywhere.
+    divisor = math.gcd(numerator, denominator) or 1
+    return numerator // divisor, denominator // divisor
+
+
+@transaction.atomic
+def policy_set(
+    *,
+    directive: Document,
+    user=None,
+    effective_from: datetime.date,
+    effective_until: datetime.date | None = None,
+    remote_cap_numerator: int,
+    remote_cap_denominator: int,
+    agency_kinds: Iterable[str] = (),
+    exempt_duty_groups: Iterable[str] = (),
+    citizen_reception_suspended: bool = False,
+    inspections_restricted: bool = False,
+    inspection_max_participants: int | None = None,
+    in_person_intake_restricted: bool = False,
+    pre_cutoff_date: datetime.date | None = None,
+    free_postal_return: bool = False,
+) -> WorkModePolicy:
+    """Create or change the one policy a published directive carries (every change kept in its history)."""
+    directive = Document.objects.select_for_update().get(pk=directive.pk)
+    _check_published(directive)
+    agency_kinds = sorted(set(agency_kinds or ()))
+    exempt_duty_groups = sorted(set(exempt_duty_groups or ()))
+    errors = {
+        **_share_errors(remote_cap_numerator, remote_cap_denominator),
+        **_period_errors(directive, effective_from, effective_until),
+        **_choice_errors(agency_kinds, exempt_duty_groups),
+        **_inspection_errors(inspections_restricted, inspection_max_participants),
+    }
+    if errors:
+        raise ValidationError(errors, code="invalid_policy")
+
+    policy = WorkModePolicy.objects.filter(directive=directive).first() or WorkModePolicy(directive=directive)
+    policy.effective_from = effective_from
+    policy.effective_until = effective_until
+    policy.remote_cap_numerator, policy.remote_cap_denominator = _lowest_terms(
+        remote_cap_numerator, remote_cap_denominator
+    )
+    policy.agency_kinds = agency_kinds
+    policy.exempt_duty_groups = exempt_duty_groups
+    policy.citizen_reception_suspended = citizen_reception_suspended
+    policy.inspections_restricted = inspections_restricted
+    policy.inspection_max_participants = inspection_max_participants if inspections_restricted else None
+    policy.in_person_intake_restricted = in_person_intake_restricted
+    policy.pre_cutoff_date = pre_cutoff_date
+    policy.free_postal_return = free_postal_return
+    policy.full_clean()
+    by_user(policy, user).save()
+    return policy
