@@ -228,8 +228,8 @@ SPECTACULAR_SETTINGS = {
         "AgencyKindEnum": "staffing.constants.AgencyKind",
         "DocumentKindEnum": "directives.constants.DocumentKind",
         "DocumentStatusEnum": "directives.constants.DocumentStatus",
-        "DossierStatusEnum": "tthc.constants.DossierStatus",
-        "ChannelEnum": "tthc.constants.Channel",
+        "DossierStatusEnum": "tthc.dossiers.constants.DossierStatus",
+        "ChannelEnum": "tthc.intake.constants.Channel",
     },
 }
 
