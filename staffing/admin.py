@@ -9,9 +9,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from staffing.toolkit.phones import normalize_mobile_phone
+
 from .models import Agency, PlanningReminder, RoleAssignment, StaffMember, WorkerHeartbeat
 from .services import STAFF_MEMBER_FIELDS, staff_member_link_user, staff_member_save
-from .validators import normalize_mobile_phone
 
 
 @admin.register(Agency)

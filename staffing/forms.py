@@ -4,11 +4,12 @@ from django import forms
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from staffing.toolkit.importing import ChoiceLabelField
+from staffing.toolkit.phones import normalize_mobile_phone, validate_mobile_phone
+
 from .constants import DutyGroup, StaffCategory
-from .importing import ChoiceLabelField
 from .models import StaffMember
 from .services import STAFF_MEMBER_FIELDS
-from .validators import normalize_mobile_phone, validate_mobile_phone
 
 
 def _model_field(name, **kwargs):

@@ -2,8 +2,9 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from staffing.toolkit.importing import Column, Importer, ImportResult, Row
+
 from .forms import StaffRowForm
-from .importing import Column, Importer, ImportResult, Row
 from .models import Agency, StaffMember
 from .services import STAFF_MEMBER_FIELDS, StaffRowsInvalid, staff_members_import
 

@@ -5,6 +5,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from staffing.toolkit.phones import validate_mobile_phone
+
 from .constants import (
     AGENCY_ROLES,
     COMMUNE_LEVEL_KINDS,
@@ -14,7 +16,6 @@ from .constants import (
     StaffCategory,
     WorkModeKind,
 )
-from .validators import validate_mobile_phone
 
 
 class AgencyQuerySet(models.QuerySet):

@@ -10,9 +10,10 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from staffing.toolkit.phones import normalize_mobile_phone
+
 from .constants import DutyGroup
 from .models import Agency, StaffMember
-from .validators import normalize_mobile_phone
 
 # The fields a form, an import row or the admin sets on a staff member (the agency is given separately).
 STAFF_MEMBER_FIELDS = (

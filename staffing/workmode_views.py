@@ -5,7 +5,6 @@ import datetime
 import io
 from urllib.parse import urlencode
 
-import xlsxwriter
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -20,6 +19,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_POST
+
+from staffing.toolkit import xlsx
 
 from .constants import DutyGroup, WorkModeKind
 from .models import WorkMode
@@ -532,18 +533,14 @@ def _district_columns(filters, sort) -> list[dict]:
 
 def _district_xlsx(rows, day) -> HttpResponse:
     output = io.BytesIO()
-    # Agency names come from imports: never let a cell starting with "=" become a formula.
-    workbook = xlsxwriter.Workbook(output, {"in_memory": True, "strings_to_formulas": False})
-    sheet = workbook.add_worksheet(_("Work modes"))
-    bold = workbook.add_format({"bold": True})
-    header = workbook.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True})
-    date_format = workbook.add_format({"num_format": "dd/mm/yyyy"})
+    book = xlsx.workbook(output)
+    sheet = book.add_worksheet(_("Work modes"))
     sheet.write(
         0,
         0,
         _("Work from home in the district on %(day)s")
         % {"day": formats.date_format(day, "SHORT_DATE_FORMAT")},
-        bold,
+        book.bold,
     )
     headers = [
         _("Day"),
@@ -557,9 +554,9 @@ def _district_xlsx(rows, day) -> HttpResponse:
         _("No plan"),
         _("Status"),
     ]
-    sheet.write_row(2, 0, headers, header)
+    sheet.write_row(2, 0, headers, book.header)
     for number, row in enumerate(rows, start=3):
-        sheet.write_datetime(number, 0, day, date_format)
+        sheet.write_datetime(number, 0, day, book.date)
         sheet.write_string(number, 1, row.agency.name)
         sheet.write_string(number, 2, str(row.agency.get_kind_display()))
         sheet.write_number(number, 3, row.active)
@@ -578,12 +575,8 @@ def _district_xlsx(rows, day) -> HttpResponse:
     sheet.set_column(3, 8, 12)
     sheet.set_column(9, 9, 18)
     sheet.freeze_panes(3, 2)
-    workbook.close()
-    response = HttpResponse(
-        output.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = f'attachment; filename="work-modes-{day:%Y-%m-%d}.xlsx"'
-    return response
+    book.close()
+    return xlsx.xlsx_response(output, f"work-modes-{day:%Y-%m-%d}.xlsx")
 
 
 # History ------------------------------------------------------------------------------------------------

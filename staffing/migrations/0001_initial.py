@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import simple_history.models
-import staffing.validators
+import staffing.toolkit.phones
 from django.conf import settings
 from django.db import migrations, models
 
@@ -106,7 +106,7 @@ class Migration(migrations.Migration):
                 ('position', models.CharField(blank=True, max_length=128, verbose_name='position')),
                 ('category', models.CharField(choices=[('cadre', 'Cadre'), ('civil_servant', 'Civil servant'), ('public_employee', 'Public employee'), ('worker', 'Worker')], max_length=32, verbose_name='category')),
                 ('duty_group', models.CharField(choices=[('regular', 'Regular'), ('epidemic_task_force', 'Epidemic task force'), ('police', 'Police'), ('military', 'Military')], default='regular', max_length=32, verbose_name='duty group')),
-                ('mobile_phone', models.CharField(blank=True, max_length=15, validators=[staffing.validators.validate_mobile_phone], verbose_name='mobile phone')),
+                ('mobile_phone', models.CharField(blank=True, max_length=15, validators=[staffing.toolkit.phones.validate_mobile_phone], verbose_name='mobile phone')),
                 ('email', models.EmailField(blank=True, max_length=254, verbose_name='email')),
                 ('active_from', models.DateField(blank=True, null=True, verbose_name='active from')),
                 ('active_until', models.DateField(blank=True, null=True, verbose_name='active until')),
@@ -150,7 +150,7 @@ class Migration(migrations.Migration):
                 ('position', models.CharField(blank=True, max_length=128, verbose_name='position')),
                 ('category', models.CharField(choices=[('cadre', 'Cadre'), ('civil_servant', 'Civil servant'), ('public_employee', 'Public employee'), ('worker', 'Worker')], max_length=32, verbose_name='category')),
                 ('duty_group', models.CharField(choices=[('regular', 'Regular'), ('epidemic_task_force', 'Epidemic task force'), ('police', 'Police'), ('military', 'Military')], default='regular', max_length=32, verbose_name='duty group')),
-                ('mobile_phone', models.CharField(blank=True, max_length=15, validators=[staffing.validators.validate_mobile_phone], verbose_name='mobile phone')),
+                ('mobile_phone', models.CharField(blank=True, max_length=15, validators=[staffing.toolkit.phones.validate_mobile_phone], verbose_name='mobile phone')),
                 ('email', models.EmailField(blank=True, max_length=254, verbose_name='email')),
                 ('active_from', models.DateField(blank=True, null=True, verbose_name='active from')),
                 ('active_until', models.DateField(blank=True, null=True, verbose_name='active until')),

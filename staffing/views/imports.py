@@ -7,9 +7,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from staffing.toolkit.importing import import_page_context, template_csv, template_xlsx
+
 from ..forms import AgencyPickForm, ImportForm
 from ..importers import StaffImporter
-from ..importing import import_page_context, template_csv, template_xlsx
 from ..selectors import agencies_managed_by, get_agency_for_user
 from .organisation import agency_crumbs
 

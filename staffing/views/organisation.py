@@ -10,7 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..filters import AgencyFilter, StaffFilter, filter_query
+from staffing.toolkit.filters import filter_query
+
+from ..filters import AgencyFilter, StaffFilter
 from ..forms import StaffMemberForm
 from ..roles import roles_for
 from ..selectors import (

@@ -12,8 +12,7 @@ from staffing.importers import StaffImporter
 from staffing.importing import template_csv, template_xlsx
 from staffing.models import StaffMember
 from tests.factories import StaffMemberFactory
-
-from .spreadsheets import HEADERS, csv_upload, staff_row, xlsx_upload
+from tests.staffing.spreadsheets import HEADERS, csv_upload, staff_row, xlsx_upload
 
 pytestmark = pytest.mark.django_db
 

@@ -3,9 +3,9 @@
 import csv
 import io
 
-import xlsxwriter
 from django.conf import settings
 
+from ..xlsx import HEADER_BLUE, workbook
 from .fields import ChoiceLabelField
 
 
@@ -24,11 +24,11 @@ def template_csv(importer) -> bytes:
 
 def template_xlsx(importer, *, sheet_name: str = "Data") -> bytes:
     buffer = io.BytesIO()
-    # strings_to_formulas=False: a value such as "=1+1" must stay text, never become a formula.
-    workbook = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False})
-    sheet = workbook.add_worksheet(sheet_name[:31])
-    bold = workbook.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
-    text = workbook.add_format({"num_format": "@"})
+    # The shared set-up keeps a value such as "=1+1" text, never a formula.
+    book = workbook(buffer)
+    sheet = book.add_worksheet(sheet_name[:31])
+    bold = book.add_format({"bold": True, "bg_color": HEADER_BLUE, "border": 1})
+    text = book.add_format({"num_format": "@"})
     form_fields = importer.row_form.base_fields
     for index, column in enumerate(importer.columns):
         sheet.set_column(index, index, column.width, text if column.text else None)
@@ -42,7 +42,7 @@ def template_xlsx(importer, *, sheet_name: str = "Data") -> bytes:
                 1, index, 1048575, index, {"validate": "list", "source": labels, "ignore_blank": True}
             )
     sheet.freeze_panes(1, 0)
-    workbook.close()
+    book.close()
     return buffer.getvalue()
 
 
