@@ -6,7 +6,8 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from simple_history.admin import SimpleHistoryAdmin
 
-from .forms import add_service_errors
+from staffing.toolkit.forms import add_service_errors
+
 from .models import CalendarDay
 from .services import CALENDAR_DAY_FIELDS, calendar_day_save, calendar_day_values
 

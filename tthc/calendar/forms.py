@@ -10,19 +10,11 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from staffing.importing import ChoiceLabelField
+from staffing.toolkit.forms import add_service_errors
+from staffing.toolkit.importing import ChoiceLabelField
 
 from .constants import CalendarDayKind
 from .services import calendar_day_values
-
-
-def add_service_errors(form, exc: ValidationError) -> None:
-    """Show a service's ValidationError at the field it names, or above the form."""
-    if not hasattr(exc, "error_dict"):
-        form.add_error(None, exc)
-        return
-    for name, errors in exc.error_dict.items():
-        form.add_error(name if name in form.fields else None, errors)
 
 
 class PublicDateForm(forms.Form):

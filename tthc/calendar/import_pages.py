@@ -5,14 +5,12 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
-from staffing.importing import import_page_context, template_csv, template_xlsx
+from staffing.toolkit import xlsx
+from staffing.toolkit.importing import import_page_context, template_csv, template_xlsx
 
 from .forms import ImportFileForm
 
-CONTENT_TYPES = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
+CONTENT_TYPES = {"csv": "text/csv; charset=utf-8", "xlsx": xlsx.CONTENT_TYPE}
 
 
 def import_page(request, *, importer_class, template: str, done_message: str, done_url: str, crumbs, urls):

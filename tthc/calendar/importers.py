@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from staffing.importing import Column, Importer, Row
+from staffing.toolkit.importing import Column, Importer, Row
 
 from .forms import CalendarDayRowForm
 from .models import CalendarDay

@@ -6,7 +6,7 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from staffing.filters import ListFilterSet, search_input, select
+from staffing.toolkit.filters import ListFilterSet, search_input, select
 
 from .constants import ProcedureLevel
 from .models import Procedure

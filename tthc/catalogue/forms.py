@@ -5,10 +5,10 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from staffing.constants import AgencyKind
-from staffing.importing import ChoiceLabelField
-from staffing.importing.fields import fold
+from staffing.toolkit.forms import add_service_errors
+from staffing.toolkit.importing import ChoiceLabelField
+from staffing.toolkit.importing.fields import fold
 from tthc.calendar.constants import ProcessingTimeUnit
-from tthc.calendar.forms import add_service_errors
 
 from .constants import ProcedureLevel
 from .services import procedure_values

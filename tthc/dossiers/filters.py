@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from staffing.filters import CheckboxFilter, ListFilterSet
-from staffing.validators import normalize_mobile_phone
+from staffing.toolkit.filters import CheckboxFilter, ListFilterSet
+from staffing.toolkit.phones import normalize_mobile_phone
 from tthc.catalogue.forms import ProcedureChoiceField
 from tthc.catalogue.models import Procedure
 from tthc.catalogue.selectors import procedure_choices

@@ -13,7 +13,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from staffing.models import Agency
-from tthc.calendar.forms import add_service_errors
+from staffing.toolkit.forms import add_service_errors
 from tthc.catalogue.forms import ProcedureChoiceField
 from tthc.catalogue.models import Procedure
 from tthc.catalogue.selectors import procedure_choices
@@ -26,11 +26,7 @@ SERVICE_FIELD_MAP = {"received_at": "received_date"}
 
 
 def add_intake_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        exc = ValidationError(
-            {SERVICE_FIELD_MAP.get(name, name): errors for name, errors in exc.error_dict.items()}
-        )
-    add_service_errors(form, exc)
+    add_service_errors(form, exc, field_map=SERVICE_FIELD_MAP)
 
 
 class DossierReceiveForm(forms.Form):

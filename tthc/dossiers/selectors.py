@@ -14,7 +14,7 @@ from directives.selectors import policies_in_force_by_kind
 from staffing.constants import AgencyKind, Role
 from staffing.models import Agency
 from staffing.roles import roles_for
-from staffing.validators import normalize_mobile_phone
+from staffing.toolkit.phones import normalize_mobile_phone
 from tthc.intake.constants import Channel
 
 from .constants import OPEN_DOSSIER_STATUSES, DossierStatus, NoticeKind

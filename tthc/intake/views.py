@@ -6,7 +6,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
-from staffing.filters import filter_query
+from staffing.toolkit.filters import filter_query
 from tthc.calendar.forms import day_asked
 from tthc.catalogue.filters import ProcedureFilter
 from tthc.catalogue.selectors import procedures_public

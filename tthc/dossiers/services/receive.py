@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from staffing.validators import normalize_mobile_phone, validate_mobile_phone
+from staffing.toolkit.phones import normalize_mobile_phone, validate_mobile_phone
 from tthc.calendar.working_days import due_date_for
 from tthc.catalogue.selectors import agency_handles
 from tthc.dossiers.constants import CLOCK_SKEW, MIN_ONLINE_RETURN_LEVEL, DossierEventKind, DossierStatus

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import ngettext
 
-from tthc.calendar.forms import add_service_errors
+from staffing.toolkit.forms import add_service_errors
 from tthc.calendar.working_days import years_without_calendar
 
 from ..forms import DossierExtensionForm

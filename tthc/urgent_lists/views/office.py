@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from staffing.roles import roles_for
-from tthc.calendar.forms import add_service_errors
+from staffing.toolkit.forms import add_service_errors
 
 from .. import selectors, services
 from ..forms import UrgentListCreateForm, UrgentListItemsForm, UrgentListPublishForm
