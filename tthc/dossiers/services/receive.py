@@ -20,7 +20,7 @@ from tthc.dossiers.constants import CLOCK_SKEW, MIN_ONLINE_RETURN_LEVEL, Dossier
 from tthc.dossiers.models import Dossier, DossierCounter, DossierEvent
 from tthc.dossiers.selectors import may_receive_dossiers
 from tthc.intake.constants import Channel
-from tthc.intake.rules import IntakeRules, intake_rules
+from tthc.intake.rules import IntakeRules, in_person_restricted, intake_rules
 
 # The agency, procedure and officer are rows the caller already holds; the code comes last.
 _NOT_VALIDATED = ["code", "agency", "procedure", "received_by"]
@@ -75,7 +75,7 @@ def _check_channel(rules: IntakeRules, channel: str, special_case_reason: str, e
 
 def _default_result_delivery(*, procedure, policy, channel: str) -> str:
     # Clause 3.1 b asks agencies to encourage postal return while intake is restricted or free.
-    encouraged = bool(policy and (policy.in_person_intake_restricted or policy.free_postal_return))
+    encouraged = in_person_restricted(policy) or bool(policy and policy.free_postal_return)
     if procedure.postal_return_offered and (encouraged or channel == Channel.POSTAL):
         return Channel.POSTAL
     if channel == Channel.ONLINE and procedure.online_level >= MIN_ONLINE_RETURN_LEVEL:
