@@ -7,6 +7,6 @@ class TthcConfig(AppConfig):
     verbose_name = _("Administrative procedures")
 
     def ready(self):
-        from . import compliance_sections
+        from tthc.dossiers import compliance, tasks  # noqa: F401  (tasks: registered for the worker)
 
-        compliance_sections.register()
+        compliance.register()

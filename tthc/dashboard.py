@@ -1,42 +1,16 @@
-"""Panels this app adds to the public home page and to each role's home page.
+# LAYOUT-SHIM: removed by the coordinator after the merge
+"""Panels this app adds to the public home page and to each role's home page, from its sub-domains.
 
 Each panel is a dict: {"template": ..., plus whatever context the template reads}.
 """
 
-from django.utils import timezone
-
-from .catalogue_selectors import urgent_list_in_force, urgent_list_items
-from .constants import UrgentListStatus
-from .dossier_dashboard import dossier_home_panels, dossier_public_panels
-from .models import UrgentList
-
-PANEL_ITEMS = 8
-
-
-def _urgent_list_panel(template: str, **extra) -> dict:
-    in_force = urgent_list_in_force(timezone.localdate())
-    items = list(urgent_list_items(in_force)[: PANEL_ITEMS + 1]) if in_force else []
-    return {
-        "template": template,
-        "urgent_list": in_force,
-        "items": items[:PANEL_ITEMS],
-        "more": len(items) > PANEL_ITEMS,
-        **extra,
-    }
+from tthc.dossiers import panels as dossier_panels
+from tthc.urgent_lists import panels as urgent_list_panels
 
 
 def public_panels(request):
-    return [_urgent_list_panel("tthc/public/panel_urgent_list.html"), *dossier_public_panels(request)]
+    return [*urgent_list_panels.public_panels(request), *dossier_panels.public_panels(request)]
 
 
 def home_panels(request, roles):
-    panels = []
-    if roles.sees_all_agencies:
-        drafts = UrgentList.objects.filter(status=UrgentListStatus.DRAFT).count()
-        panels.append(
-            _urgent_list_panel(
-                "tthc/catalogue/panel_urgent_lists.html", drafts=drafts, may_compose=roles.is_district_manager
-            )
-        )
-    panels.extend(dossier_home_panels(request, roles))
-    return panels
+    return [*urgent_list_panels.home_panels(request, roles), *dossier_panels.home_panels(request, roles)]

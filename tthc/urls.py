@@ -1,6 +1,15 @@
-from .catalogue_urls import urlpatterns as catalogue_urlpatterns
-from .dossier_urls import urlpatterns as dossier_urlpatterns
+from tthc.calendar.urls import urlpatterns as calendar_urlpatterns
+from tthc.catalogue.urls import urlpatterns as catalogue_urlpatterns
+from tthc.dossiers.urls import urlpatterns as dossier_urlpatterns
+from tthc.intake.urls import urlpatterns as intake_urlpatterns
+from tthc.urgent_lists.urls import urlpatterns as urgent_list_urlpatterns
 
 app_name = "tthc"
 
-urlpatterns = catalogue_urlpatterns + dossier_urlpatterns
+urlpatterns = (
+    intake_urlpatterns
+    + urgent_list_urlpatterns
+    + catalogue_urlpatterns
+    + calendar_urlpatterns
+    + dossier_urlpatterns
+)

@@ -228,8 +228,8 @@ SPECTACULAR_SETTINGS = {
         "AgencyKindEnum": "staffing.registry.constants.AgencyKind",
         "DocumentKindEnum": "directives.documents.constants.DocumentKind",
         "DocumentStatusEnum": "directives.documents.constants.DocumentStatus",
-        "DossierStatusEnum": "tthc.constants.DossierStatus",
-        "ChannelEnum": "tthc.constants.Channel",
+        "DossierStatusEnum": "tthc.dossiers.constants.DossierStatus",
+        "ChannelEnum": "tthc.intake.constants.Channel",
     },
 }
 

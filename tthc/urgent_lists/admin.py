@@ -1,0 +1,23 @@
+"""Urgent lists are composed and published on the office pages (their services freeze published versions),
+so the admin only reads them."""
+
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from tthc.calendar.admin import ReadOnlyMixin
+
+from .models import UrgentList, UrgentListItem
+
+
+class UrgentListItemInline(ReadOnlyMixin, admin.TabularInline):
+    model = UrgentListItem
+    extra = 0
+    fields = ["procedure", "conditions"]
+
+
+@admin.register(UrgentList)
+class UrgentListAdmin(ReadOnlyMixin, SimpleHistoryAdmin):
+    list_display = ["__str__", "status", "directive", "effective_from", "published_at", "published_by"]
+    list_filter = ["status"]
+    list_select_related = ["directive", "published_by"]
+    inlines = [UrgentListItemInline]
