@@ -18,14 +18,21 @@ from django.urls import reverse
 from django.utils import timezone
 
 from bench.tables import Table
-from directives.compliance import build_report
-from directives.constants import DocumentKind, DocumentStatus
-from directives.models import Clause, ComplianceReport, Document, Obligation, WorkModePolicy
-from directives.tasks import send_daily_compliance_report
-from staffing.constants import AgencyKind, DutyGroup, Role, StaffCategory, WorkModeKind
-from staffing.models import Agency, PlanningReminder, RoleAssignment, StaffMember, WorkMode
-from tthc.constants import Channel, DossierStatus
-from tthc.models import Dossier, Procedure
+from directives.compliance.models import ComplianceReport
+from directives.compliance.registry import build_report
+from directives.compliance.tasks import send_daily_compliance_report
+from directives.documents.constants import DocumentKind, DocumentStatus
+from directives.documents.models import Clause, Document
+from directives.obligations.models import Obligation
+from directives.policy.models import WorkModePolicy
+from staffing.registry.constants import AgencyKind, DutyGroup, Role, StaffCategory
+from staffing.registry.models import Agency, RoleAssignment, StaffMember
+from staffing.workmodes.constants import WorkModeKind
+from staffing.workmodes.models import PlanningReminder, WorkMode
+from tthc.catalogue.models import Procedure
+from tthc.dossiers.constants import DossierStatus
+from tthc.dossiers.models import Dossier
+from tthc.intake.constants import Channel
 
 DAY = datetime.date(2021, 6, 8)
 NEXT_DAY = DAY + datetime.timedelta(days=1)

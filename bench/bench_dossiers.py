@@ -1,4 +1,4 @@
-"""Receiving 10,000 dossiers through tthc.dossier_services.dossier_receive: seconds and queries per dossier.
+"""Receiving 10,000 dossiers through tthc.dossiers.services.dossier_receive: seconds and queries per dossier.
 
 Each intake is its own transaction, as at the desk. Scenarios: online intakes over 40 days; in-person
 intakes of an urgent-list procedure under the restricted policy (one query more: the list); refused
@@ -16,13 +16,19 @@ from django.db import connection, connections
 from django.utils import timezone
 
 from bench.tables import Table
-from directives.constants import DocumentKind, DocumentStatus
-from directives.models import Document, WorkModePolicy
-from staffing.constants import AgencyKind, Role
-from staffing.models import Agency, RoleAssignment
-from tthc.constants import Channel, ProcedureLevel, ProcessingTimeUnit, UrgentListStatus
-from tthc.dossier_services import dossier_receive
-from tthc.models import Dossier, DossierCounter, Procedure, UrgentList, UrgentListItem
+from directives.documents.constants import DocumentKind, DocumentStatus
+from directives.documents.models import Document
+from directives.policy.models import WorkModePolicy
+from staffing.registry.constants import AgencyKind, Role
+from staffing.registry.models import Agency, RoleAssignment
+from tthc.calendar.constants import ProcessingTimeUnit
+from tthc.catalogue.constants import ProcedureLevel
+from tthc.catalogue.models import Procedure
+from tthc.dossiers.models import Dossier, DossierCounter
+from tthc.dossiers.services import dossier_receive
+from tthc.intake.constants import Channel
+from tthc.urgent_lists.constants import UrgentListStatus
+from tthc.urgent_lists.models import UrgentList, UrgentListItem
 
 DOSSIERS = 10_000
 REFUSED = 1_000

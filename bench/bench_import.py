@@ -11,10 +11,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from bench.tables import Table
-from staffing.constants import AgencyKind
-from staffing.demo import mobile_number, synthetic_name
-from staffing.importers import StaffImporter
-from staffing.models import Agency, StaffMember
+from staffing.registry.constants import AgencyKind
+from staffing.registry.demo import mobile_number, synthetic_name
+from staffing.registry.importers import StaffImporter
+from staffing.registry.models import Agency, StaffMember
 
 ROWS = 5000
 HEADERS = ["Mã cán bộ", "Họ và tên", "Chức vụ", "Loại", "Nhóm nhiệm vụ", "Điện thoại di động", "Từ ngày"]

@@ -21,18 +21,17 @@ from pathlib import Path
 from django.db import connection
 
 from bench.tables import Table
-from directives.constants import DocumentKind, DocumentStatus
-from directives.models import Document, WorkModePolicy
-from staffing.constants import AgencyKind
-from staffing.models import Agency
-from tthc.catalogue_services import (
-    procedure_save,
-    urgent_list_create_draft,
-    urgent_list_publish,
-    urgent_list_set_items,
-)
-from tthc.demo import seed_catalogue
-from tthc.models import Procedure
+from directives.documents.constants import DocumentKind, DocumentStatus
+from directives.documents.models import Document
+from directives.policy.models import WorkModePolicy
+from staffing.registry.constants import AgencyKind
+from staffing.registry.models import Agency
+from tthc.calendar import demo as calendar_demo
+from tthc.catalogue import demo as catalogue_demo
+from tthc.catalogue.models import Procedure
+from tthc.catalogue.services import procedure_save
+from tthc.urgent_lists import demo as urgent_lists_demo
+from tthc.urgent_lists.services import urgent_list_create_draft, urgent_list_publish, urgent_list_set_items
 
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "2000"))
 THREADS = int(os.environ.get("BENCH_THREADS", "8"))
@@ -66,7 +65,8 @@ def _seed() -> Agency:
         phone="028 0000 0000",
         email="bench@example.gov.vn",
     )
-    seed_catalogue()
+    for module in (catalogue_demo, calendar_demo, urgent_lists_demo):
+        module.seed()
     for n in range(CATALOGUE - Procedure.objects.count()):
         procedure_save(
             code=f"8.{n:06d}",

@@ -18,12 +18,15 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
 
 from bench.tables import Table
-from directives.constants import DocumentKind, DocumentStatus
-from directives.models import Document, WorkModePolicy
-from staffing.constants import AgencyKind, DutyGroup, Role, StaffCategory, WorkModeKind
-from staffing.models import Agency, RoleAssignment, StaffMember, WorkMode
-from staffing.workmode_selectors import district_day_table, work_mode_days
-from staffing.workmode_services import WorkModeCapExceeded, work_modes_set
+from directives.documents.constants import DocumentKind, DocumentStatus
+from directives.documents.models import Document
+from directives.policy.models import WorkModePolicy
+from staffing.registry.constants import AgencyKind, DutyGroup, Role, StaffCategory
+from staffing.registry.models import Agency, RoleAssignment, StaffMember
+from staffing.workmodes.constants import WorkModeKind
+from staffing.workmodes.models import WorkMode
+from staffing.workmodes.selectors import district_day_table, work_mode_days
+from staffing.workmodes.services import WorkModeCapExceeded, work_modes_set
 
 MONDAY = datetime.date(2021, 6, 7)
 WEEK = [MONDAY + datetime.timedelta(days=n) for n in range(7)]
@@ -179,7 +182,7 @@ def save_grid(agency, rng) -> list[list]:
     once("service: clear 50 staff × 7 days", [(s, d, None) for s, d, _m in grid[: 50 * 7]])
 
     try:
-        from staffing.workmode_forms import cell_name
+        from staffing.workmodes.forms import cell_name
 
         url = reverse("work_modes:week", args=[agency.pk]) + "?week=2021-W23"
     except (ImportError, NoReverseMatch):

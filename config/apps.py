@@ -1,8 +1,17 @@
 """App configs that name third-party apps in Vietnamese on the admin site."""
 
 from axes.apps import AppConfig as AxesAppConfig
+from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
 class AxesConfig(AxesAppConfig):
     verbose_name = _("Log-in monitoring")
+
+
+class ProjectConfig(AppConfig):
+    """The project itself as an app: it composes the sub-domains (menus, home pages, the demo command)."""
+
+    name = "config"
+    verbose_name = _("Work-mode administration")
+    default = True

@@ -9,23 +9,15 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from directives import dashboard as directives_dashboard
-from staffing.constants import Role
-from staffing.registry import panels as staffing_dashboard
-from staffing.roles import roles_for
-from staffing.workmodes import panels as workmode_dashboard
-from tthc import dashboard as tthc_dashboard
+from staffing.registry.constants import Role
+from staffing.registry.roles import roles_for
 
-DASHBOARDS = (workmode_dashboard, staffing_dashboard, directives_dashboard, tthc_dashboard)
-# A one-stop officer who runs no agency starts the day at the desk: the dossiers come first.
-DESK_DASHBOARDS = (tthc_dashboard, workmode_dashboard, staffing_dashboard, directives_dashboard)
-# Visitors first need the policy in force and how to file a dossier; the directory comes last.
-PUBLIC_DASHBOARDS = (directives_dashboard, tthc_dashboard, workmode_dashboard, staffing_dashboard)
+from .composition import DESK_PANELS, HOME_PANELS, PUBLIC_PANELS
 
 
 def public_home(request):
     panels = []
-    for module in PUBLIC_DASHBOARDS:
+    for module in PUBLIC_PANELS:
         panels.extend(module.public_panels(request))
     return render(request, "public_home.html", {"panels": panels})
 
@@ -37,7 +29,7 @@ def home(request):
         roles.has(Role.ONE_STOP_OFFICER) and not roles.sees_all_agencies and not roles.managed_agency_ids
     )
     panels = []
-    for module in DESK_DASHBOARDS if desk_only else DASHBOARDS:
+    for module in DESK_PANELS if desk_only else HOME_PANELS:
         panels.extend(module.home_panels(request, roles))
     return render(request, "home.html", {"roles": roles, "panels": panels})
 

@@ -23,11 +23,3 @@ class DirectivesConfig(AppConfig):
         register_history_source(policy_history)
         compliance_sections.register()
         obligation_sections.register()
-
-        from directives.agency_caps import (
-            agency_caps_for_user,  # LAYOUT-SHIM: removed by the coordinator after the merge
-        )
-
-        policy_panels.register_agency_panel(
-            agency_caps_for_user
-        )  # LAYOUT-SHIM: removed by the coordinator after the merge

@@ -5,13 +5,14 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from directives.models import AgencyObligation
-from staffing.constants import AgencyKind, Role, WorkModeKind
-from staffing.workmode_services import work_modes_set
+from directives.obligations.models import AgencyObligation
+from staffing.registry.constants import AgencyKind, Role
+from staffing.workmodes.constants import WorkModeKind
+from staffing.workmodes.services import work_modes_set
 from tests.directives.factories import ObligationFactory
 from tests.factories import AgencyFactory, StaffMemberFactory, UserFactory, user_with_role
-from tests.tthc.dossier_factories import at, district_under_2629, receive
-from tthc.constants import Channel
+from tests.tthc.dossiers.factories import at, district_under_2629, receive
+from tthc.intake.constants import Channel
 
 TODAY = datetime.date(2021, 6, 8)  # a Tuesday under 2629/UBND
 NEXT_DAY = datetime.date(2021, 6, 9)

@@ -3,7 +3,7 @@ import shutil
 
 import pytest
 
-from staffing.constants import Role
+from staffing.registry.constants import Role
 from tests.factories import AgencyFactory, user_with_role
 
 

@@ -5,10 +5,11 @@ import datetime
 import factory
 from django.contrib.auth import get_user_model
 
-from directives.constants import DocumentKind, DocumentStatus
-from directives.models import Document, WorkModePolicy
-from staffing.constants import AgencyKind, DutyGroup, Role, StaffCategory
-from staffing.models import Agency, RoleAssignment, StaffMember
+from directives.documents.constants import DocumentKind, DocumentStatus
+from directives.documents.models import Document
+from directives.policy.models import WorkModePolicy
+from staffing.registry.constants import AgencyKind, DutyGroup, Role, StaffCategory
+from staffing.registry.models import Agency, RoleAssignment, StaffMember
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -119,7 +120,7 @@ class CalendarDayFactory(factory.django.DjangoModelFactory):
 
 def urgent_list_published(*, procedures, effective_from, version=None, directive=None, conditions=None):
     """A published urgent-list version holding these procedures (written directly: a test fixture)."""
-    from tthc.models import UrgentList, UrgentListItem
+    from tthc.urgent_lists.models import UrgentList, UrgentListItem
 
     if version is None:
         version = (UrgentList.objects.order_by("-version").values_list("version", flat=True).first() or 0) + 1

@@ -8,11 +8,13 @@ from django.urls import reverse
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from staffing.constants import Role
-from staffing.models import StaffMember, WorkMode
+from staffing.registry.constants import Role
+from staffing.registry.models import StaffMember
+from staffing.workmodes.models import WorkMode
 from tests.factories import StaffMemberFactory, user_with_role
-from tests.tthc.dossier_factories import district_under_2629
-from tthc.models import Dossier, UrgentList
+from tests.tthc.dossiers.factories import district_under_2629
+from tthc.dossiers.models import Dossier
+from tthc.urgent_lists.models import UrgentList
 
 pytestmark = pytest.mark.django_db
 EXPIRED = "Biểu mẫu đã hết hiệu lực"

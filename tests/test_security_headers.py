@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
-from staffing.constants import Role
+from staffing.registry.constants import Role
 from tests.factories import user_with_role
 
 pytestmark = pytest.mark.django_db

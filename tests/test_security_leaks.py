@@ -9,7 +9,7 @@ from django.test import Client, override_settings
 from django.urls import include, path, reverse
 
 from tests.test_security_scope import build_world
-from tthc.dossier_throttles import PublicLookupThrottle
+from tthc.dossiers.throttles import PublicLookupThrottle
 
 pytestmark = pytest.mark.django_db
 

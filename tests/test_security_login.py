@@ -7,7 +7,7 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
-from staffing.constants import Role
+from staffing.registry.constants import Role
 from tests.factories import user_with_role
 
 pytestmark = pytest.mark.django_db

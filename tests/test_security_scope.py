@@ -16,22 +16,30 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from directives import services as directive_services
-from directives.constants import AcknowledgementMethod, DocumentKind, ReferenceRelation
-from directives.models import Document, DocumentReference, Obligation
-from staffing.constants import AgencyKind, Role, StaffCategory
-from staffing.importers import StaffImporter
-from staffing.importing import template_csv
-from staffing.models import Agency, StaffMember, WorkMode
-from staffing.services import staff_member_link_user, staff_member_save
-from staffing.workmode_forms import cell_name
-from staffing.workmode_services import work_modes_set
+from directives.documents.constants import DocumentKind, ReferenceRelation
+from directives.documents.models import Document, DocumentReference
+from directives.documents.services import document_create, document_publish, reference_add
+from directives.obligations.constants import AcknowledgementMethod
+from directives.obligations.models import Obligation
+from directives.obligations.services import obligation_acknowledge, obligation_create
+from directives.policy.services import policy_set
+from staffing.registry.constants import AgencyKind, Role, StaffCategory
+from staffing.registry.importers import StaffImporter
+from staffing.registry.models import Agency, StaffMember
+from staffing.registry.services import staff_member_link_user, staff_member_save
+from staffing.toolkit.importing import template_csv
+from staffing.workmodes.forms import cell_name
+from staffing.workmodes.models import WorkMode
+from staffing.workmodes.services import work_modes_set
 from tests.directives.factories import PDF_BYTES, policy_values
 from tests.factories import UserFactory, user_with_role
-from tests.tthc.dossier_factories import district_under_2629, receive
-from tthc import catalogue_services
-from tthc.importers import CalendarDayImporter, ProcedureImporter
-from tthc.models import Dossier, Procedure, UrgentList
+from tests.tthc.dossiers.factories import district_under_2629, receive
+from tthc.calendar.importers import CalendarDayImporter
+from tthc.catalogue.importers import ProcedureImporter
+from tthc.catalogue.models import Procedure
+from tthc.dossiers.models import Dossier
+from tthc.urgent_lists.models import UrgentList
+from tthc.urgent_lists.services import urgent_list_create_draft
 
 pytestmark = pytest.mark.django_db
 
@@ -78,7 +86,7 @@ def _pdf(name="van-ban.pdf"):
 def build_world() -> World:
     office = user_with_role(Role.DISTRICT_OFFICE, username="van-phong")
     leadership = user_with_role(Role.DISTRICT_LEADERSHIP, username="lanh-dao")
-    directive = directive_services.document_create(
+    directive = document_create(
         user=office,
         kind=DocumentKind.OFFICIAL_LETTER,
         number="2629/UBND",
@@ -91,10 +99,10 @@ def build_world() -> World:
             {"number": "2", "text": "Không quá 1/2 làm việc tại nhà."},
         ],
     )
-    directive_services.document_publish(document=directive, user=office)
+    document_publish(document=directive, user=office)
     directive.refresh_from_db()
-    directive_services.policy_set(directive=directive, user=office, **policy_values())
-    second = directive_services.document_create(
+    policy_set(directive=directive, user=office, **policy_values())
+    second = document_create(
         user=office,
         kind=DocumentKind.OFFICIAL_LETTER,
         number="2600/UBND",
@@ -103,15 +111,15 @@ def build_world() -> World:
         subject="Phòng, chống dịch",
         clauses=[{"number": "1", "text": "Tăng cường phòng, chống dịch."}],
     )
-    directive_services.document_publish(document=second, user=office)
-    obligation = directive_services.obligation_create(
+    document_publish(document=second, user=office)
+    obligation = obligation_create(
         clause=directive.clauses.get(number="1"),
         user=office,
         title="Quán triệt Công văn 2629/UBND",
         due_on=D(2021, 6, 11),
         agency_kinds=[AgencyKind.COMMUNE_COMMITTEE],
     )
-    draft = directive_services.document_create(
+    draft = document_create(
         user=office,
         kind=DocumentKind.OFFICIAL_LETTER,
         number="2700/UBND",
@@ -121,9 +129,7 @@ def build_world() -> World:
         attachment=_pdf("du-thao.pdf"),
         clauses=[{"number": "1", "text": "Dự thảo."}],
     )
-    reference = directive_services.reference_add(
-        source=draft, target=directive, relation=ReferenceRelation.AMENDS, user=office
-    )
+    reference = reference_add(source=draft, target=directive, relation=ReferenceRelation.AMENDS, user=office)
 
     district_a = district_under_2629()
     district_b = district_under_2629(commune_name="UBND xã Phước Hiệp", statistics_code="27529")
@@ -162,7 +168,7 @@ def build_world() -> World:
         mobile_phone="0902000002",
     )
     work_modes_set(agency=agency_b, entries=[(staff_b.pk, WEEK_DAY, "remote")], actor=office)
-    directive_services.obligation_acknowledge(
+    obligation_acknowledge(
         obligation=obligation,
         agency=agency_b,
         user=head_b,
@@ -170,7 +176,7 @@ def build_world() -> World:
         method=AcknowledgementMethod.MEETING,
         evidence_file=_pdf("bien-ban.pdf"),
     )
-    urgent_draft = catalogue_services.urgent_list_create_draft(
+    urgent_draft = urgent_list_create_draft(
         by=office,
         directive=directive,
         title="Danh mục sửa đổi",

@@ -10,17 +10,18 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from directives import services as directive_services
-from directives.constants import AcknowledgementMethod
-from directives.models import AgencyObligation, Document
-from staffing.constants import AgencyKind, Role
-from staffing.importers import StaffImporter
-from staffing.importing import template_csv
-from staffing.models import StaffMember
+from directives.documents.models import Document
+from directives.documents.services import document_create
+from directives.obligations.constants import AcknowledgementMethod
+from directives.obligations.models import AgencyObligation
+from staffing.registry.constants import AgencyKind, Role
+from staffing.registry.importers import StaffImporter
+from staffing.registry.models import StaffMember
+from staffing.toolkit.importing import template_csv
 from tests.directives.factories import PDF_BYTES, PNG_BYTES, ClauseFactory, ObligationFactory
 from tests.factories import AgencyFactory, user_with_role
-from tthc.importers import ProcedureImporter
-from tthc.models import Procedure
+from tthc.catalogue.importers import ProcedureImporter
+from tthc.catalogue.models import Procedure
 
 pytestmark = pytest.mark.django_db
 
@@ -89,7 +90,7 @@ def test_an_oversized_directive_attachment_is_refused(office_client, settings):
 
 def test_the_service_refuses_a_disguised_attachment_too(office_user):
     with pytest.raises(ValidationError) as refusal:
-        directive_services.document_create(
+        document_create(
             user=office_user,
             kind="official_letter",
             number="2629/UBND",

@@ -8,9 +8,9 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-from staffing.constants import AgencyKind, DutyGroup, Role, StaffCategory
-from staffing.models import Agency, StaffMember
-from staffing.roles import roles_for
+from staffing.registry.constants import AgencyKind, DutyGroup, Role, StaffCategory
+from staffing.registry.models import Agency, StaffMember
+from staffing.registry.roles import roles_for
 
 pytestmark = pytest.mark.django_db
 

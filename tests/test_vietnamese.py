@@ -57,7 +57,7 @@ def test_password_change_errors_are_vietnamese(client):
 
 @pytest.mark.django_db
 def test_staff_form_errors_are_vietnamese_at_their_fields(client):
-    from staffing.constants import Role
+    from staffing.registry.constants import Role
     from tests.factories import user_with_role
 
     agency = AgencyFactory()

@@ -41,6 +41,7 @@ THIRD_PARTY_APPS = [
     "config.apps.AxesConfig",
 ]
 LOCAL_APPS = [
+    "config",
     "staffing",
     "directives",
     "tthc",
@@ -76,7 +77,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "staffing.context_processors.navigation",
+                "config.navigation.navigation",
             ],
         },
     },

@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from directives.policy.selectors import policies_in_force_by_kind
-from staffing.constants import AgencyKind
+from staffing.registry.constants import AgencyKind
 
 from .registry import Column, next_working_day, register_section
 

@@ -2,8 +2,8 @@
 
 from django.db.models import Q
 
-from staffing.constants import Role
-from staffing.models import RoleAssignment
+from staffing.registry.constants import Role
+from staffing.registry.models import RoleAssignment
 
 REPORT_ROLES = (Role.DISTRICT_OFFICE, Role.DISTRICT_LEADERSHIP)
 

@@ -14,7 +14,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from staffing.roles import roles_for
+from staffing.registry.roles import roles_for
 from staffing.toolkit import xlsx
 
 from .models import ComplianceReport

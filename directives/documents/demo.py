@@ -9,8 +9,8 @@ import datetime
 
 from django.contrib.auth import get_user_model
 
-from staffing.constants import Role
-from staffing.models import RoleAssignment
+from staffing.registry.constants import Role
+from staffing.registry.models import RoleAssignment
 
 from . import services
 from .constants import DocumentKind, ReferenceRelation

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from staffing.roles import roles_for
+from staffing.registry.roles import roles_for
 
 from .constants import PUBLIC_STATUSES
 from .models import Clause, Document, DocumentReference

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from staffing.roles import roles_for
+from staffing.registry.roles import roles_for
 from staffing.toolkit.filters import filter_query
 from staffing.toolkit.forms import add_service_errors
 

@@ -5,7 +5,7 @@ import datetime
 from django.utils.translation import gettext_lazy as _
 
 from directives.compliance.registry import Column, register_section
-from staffing.models import Agency
+from staffing.registry.models import Agency
 
 from .constants import ObligationState
 from .selectors import active_obligations, obligation_cells

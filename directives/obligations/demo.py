@@ -5,8 +5,8 @@ import datetime
 
 from directives.documents import demo as documents_demo
 from directives.documents.models import Document
-from staffing.constants import AGENCY_MANAGER_ROLES, AgencyKind
-from staffing.models import Agency, RoleAssignment
+from staffing.registry.constants import AGENCY_MANAGER_ROLES, AgencyKind
+from staffing.registry.models import Agency, RoleAssignment
 
 from . import services
 from .constants import AcknowledgementMethod

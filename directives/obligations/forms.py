@@ -3,8 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from directives.documents.forms import date_input
 from directives.documents.validators import max_upload_bytes, validate_evidence_upload
-from staffing.constants import AgencyKind
-from staffing.models import Agency
+from staffing.registry.constants import AgencyKind
+from staffing.registry.models import Agency
 
 from .constants import AcknowledgementMethod
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from directives.documents.models import Clause, random_upload_name
-from staffing.constants import AgencyKind
+from staffing.registry.constants import AgencyKind
 
 from .constants import AcknowledgementMethod
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from directives.documents.constants import DocumentStatus
 from directives.documents.models import Document
-from staffing.models import Agency
+from staffing.registry.models import Agency
 
 from .constants import ObligationState
 from .selectors import active_obligations, document_obligations, obligation_cells, obligation_matrix

@@ -13,9 +13,9 @@ from directives.documents.constants import DocumentStatus
 from directives.documents.models import Document
 from directives.policy.models import WorkModePolicy
 from directives.policy.selectors import policies_in_force_by_kind, public_policies
-from staffing.constants import AGENCY_MANAGER_ROLES
-from staffing.models import Agency, RoleAssignment
-from staffing.roles import roles_for
+from staffing.registry.constants import AGENCY_MANAGER_ROLES
+from staffing.registry.models import Agency, RoleAssignment
+from staffing.registry.roles import roles_for
 
 from .constants import (
     OVERDUE_REMINDER_INTERVAL_DAYS,

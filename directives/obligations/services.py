@@ -17,8 +17,8 @@ from django.utils.translation import gettext as _
 from directives.documents.models import Clause, Document
 from directives.documents.services import by_user, field_error, normalise
 from directives.documents.validators import validate_evidence_upload
-from staffing.constants import AgencyKind
-from staffing.roles import roles_for
+from staffing.registry.constants import AgencyKind
+from staffing.registry.roles import roles_for
 
 from .constants import OVERDUE_REMINDER_WEEKS, ObligationState
 from .models import AgencyObligation, Obligation, ReminderLog

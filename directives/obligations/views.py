@@ -13,9 +13,9 @@ from django.views.decorators.http import require_POST
 
 from directives.documents.models import Document
 from directives.documents.selectors import require_office, require_register_reader, user_reads_drafts
-from staffing.constants import AgencyKind
-from staffing.models import Agency
-from staffing.roles import roles_for
+from staffing.registry.constants import AgencyKind
+from staffing.registry.models import Agency
+from staffing.registry.roles import roles_for
 from staffing.toolkit.forms import add_service_errors
 from staffing.toolkit.xlsx import xlsx_response
 

@@ -11,7 +11,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from staffing.models import Agency
+from staffing.registry.models import Agency
 
 from .selectors import policy_in_force
 from .serializers import PolicyErrorSerializer, PolicySerializer

@@ -4,7 +4,7 @@ register's demo has published it); idempotent."""
 import datetime
 
 from directives.documents import demo as documents_demo
-from staffing.constants import DutyGroup
+from staffing.registry.constants import DutyGroup
 
 from . import services
 from .models import WorkModePolicy

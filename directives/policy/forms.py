@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from directives.documents.forms import date_input
-from staffing.constants import AgencyKind, DutyGroup
+from staffing.registry.constants import AgencyKind, DutyGroup
 
 RATIO_RE = re.compile(r"^\s*(\d{1,3})\s*/\s*(\d{1,3})\s*$")
 EXEMPTABLE_DUTY_GROUPS = [(v, label) for v, label in DutyGroup.choices if v != DutyGroup.REGULAR]

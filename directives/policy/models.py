@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from directives.documents.models import Document
-from staffing.constants import AgencyKind, DutyGroup
+from staffing.registry.constants import AgencyKind, DutyGroup
 
 
 class WorkModePolicy(models.Model):

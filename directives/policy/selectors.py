@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from directives.documents.constants import PUBLIC_STATUSES, DocumentStatus, ReferenceRelation
 from directives.documents.models import Document, DocumentReference
 from directives.documents.selectors import history_rows
-from staffing.constants import AgencyKind
+from staffing.registry.constants import AgencyKind
 
 from .models import WorkModePolicy
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from directives.documents.models import Document
 from directives.documents.services import by_user
-from staffing.constants import AgencyKind, DutyGroup
+from staffing.registry.constants import AgencyKind, DutyGroup
 
 from .models import WorkModePolicy
 

@@ -5,7 +5,7 @@ import datetime
 
 from django.utils.translation import gettext_lazy as _
 
-from directives.compliance import Column, next_working_day, register_section
+from directives.compliance.registry import Column, next_working_day, register_section
 
 from .constants import DayStatus
 from .planning import managers_without_email, unreached_planning_reminders, week_to_plan

@@ -10,7 +10,7 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from directives.selectors import policies_in_force_for_days
+from directives.policy.selectors import policies_in_force_for_days
 from staffing.registry.models import Agency, StaffMember
 
 from .constants import WorkModeKind

@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from directives.selectors import policies_in_force_by_kind
+from directives.policy.selectors import policies_in_force_by_kind
 
 from .models import PlanningReminder
 from .planning import agencies_without_plan, planning_recipients, week_to_plan

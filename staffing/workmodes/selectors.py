@@ -8,7 +8,7 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from directives.selectors import policies_in_force_by_kind, policies_in_force_for_days
+from directives.policy.selectors import policies_in_force_by_kind, policies_in_force_for_days
 from staffing.registry.constants import Role
 from staffing.registry.models import Agency, StaffMember, period_covers
 from staffing.registry.roles import roles_for

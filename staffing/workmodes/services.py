@@ -9,7 +9,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
-from directives.selectors import policies_in_force_for_days
+from directives.policy.selectors import policies_in_force_for_days
 from staffing.registry.models import Agency, StaffMember, period_covers
 
 from .constants import WorkModeKind

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from staffing.roles import roles_for
+from staffing.registry.roles import roles_for
 
 from .import_pages import import_page, template_download
 from .importers import CalendarDayImporter

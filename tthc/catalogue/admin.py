@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from staffing.constants import AgencyKind
+from staffing.registry.constants import AgencyKind
 from tthc.calendar.admin import ServiceCheckedForm
 
 from .models import Procedure

@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from staffing.constants import AgencyKind
+from staffing.registry.constants import AgencyKind
 from staffing.toolkit.forms import add_service_errors
 from staffing.toolkit.importing import ChoiceLabelField
 from staffing.toolkit.importing.fields import fold

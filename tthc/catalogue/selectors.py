@@ -1,6 +1,6 @@
 """Reads of the procedure catalogue: the active procedures, and which agency handles which."""
 
-from staffing.constants import AgencyKind
+from staffing.registry.constants import AgencyKind
 
 from .constants import ProcedureLevel
 from .models import Procedure

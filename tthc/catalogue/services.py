@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from staffing.constants import AgencyKind
+from staffing.registry.constants import AgencyKind
 from tthc.calendar.constants import ProcessingTimeUnit
 
 from .models import Procedure

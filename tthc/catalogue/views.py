@@ -6,7 +6,7 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from staffing.roles import roles_for
+from staffing.registry.roles import roles_for
 from tthc.calendar.import_pages import import_page, template_download
 
 from .importers import ProcedureImporter

@@ -7,7 +7,7 @@ from django.db.models import Count, Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from directives.compliance import Column, register_section
+from directives.compliance.registry import Column, register_section
 from tthc.intake.constants import Channel
 
 from .constants import OPEN_DOSSIER_STATUSES

@@ -13,9 +13,9 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils import timezone
 
-from directives.selectors import policy_in_force
-from staffing.constants import Role
-from staffing.models import Agency, RoleAssignment
+from directives.policy.selectors import policy_in_force
+from staffing.registry.constants import Role
+from staffing.registry.models import Agency, RoleAssignment
 from tthc.calendar.working_days import add_working_days, working_day_on_or_after
 from tthc.catalogue.models import Procedure
 from tthc.intake.constants import Channel

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from staffing.models import Agency
+from staffing.registry.models import Agency
 from staffing.toolkit.forms import add_service_errors
 from tthc.catalogue.forms import ProcedureChoiceField
 from tthc.catalogue.models import Procedure

@@ -4,8 +4,8 @@ public look-up."""
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from staffing.constants import Role
-from staffing.models import Agency
+from staffing.registry.constants import Role
+from staffing.registry.models import Agency
 from tthc.intake.constants import Channel
 
 from .constants import OPEN_DOSSIER_STATUSES

@@ -10,10 +10,10 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 
-from directives.selectors import policies_in_force_by_kind
-from staffing.constants import AgencyKind, Role
-from staffing.models import Agency
-from staffing.roles import roles_for
+from directives.policy.selectors import policies_in_force_by_kind
+from staffing.registry.constants import AgencyKind, Role
+from staffing.registry.models import Agency
+from staffing.registry.roles import roles_for
 from staffing.toolkit.phones import normalize_mobile_phone
 from tthc.intake.constants import Channel
 

@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from staffing.models import Agency
+from staffing.registry.models import Agency
 from tthc.catalogue.models import Procedure
 from tthc.intake.constants import Channel
 

@@ -8,7 +8,7 @@ import smtplib
 from celery import shared_task
 from django.contrib.auth import get_user_model
 
-from .services.notices import pre_cutoff_notice_send
+from .notices import pre_cutoff_notice_send
 
 logger = logging.getLogger(__name__)
 

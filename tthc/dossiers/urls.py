@@ -1,6 +1,8 @@
 from django.urls import path
 
-from .views import desk, office, public
+from . import desk_views as desk
+from . import office_views as office
+from . import public_views as public
 
 urlpatterns = [
     path("dossiers/", desk.dossier_home, name="dossier-home"),

@@ -5,7 +5,7 @@
 - 3.1 b: while the policy in force restricts in-person intake, in person only for the procedures on the
   urgent list in force that day, or as a recorded special, urgent case.
 
-The intake service (tthc.dossiers.services.receive), the channel hint of the intake form and each agency's
+The intake service (tthc.dossiers.receive), the channel hint of the intake form and each agency's
 published arrangements (tthc.intake.selectors) all read the channels from here.
 """
 
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from directives.selectors import policy_in_force
+from directives.policy.selectors import policy_in_force
 from tthc.urgent_lists.selectors import urgent_item_for
 
 from .constants import ONLINE_INTAKE_MIN_LEVEL, Channel

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 
 from django.shortcuts import get_object_or_404
 
-from directives.selectors import policy_in_force
-from staffing.models import Agency
+from directives.policy.selectors import policy_in_force
+from staffing.registry.models import Agency
 from tthc.catalogue.models import Procedure
 from tthc.catalogue.selectors import procedures_for_agency
 from tthc.urgent_lists.models import UrgentList, UrgentListItem

@@ -5,10 +5,10 @@ import datetime
 
 from django.contrib.auth import get_user_model
 
-from directives.constants import DocumentStatus
-from directives.models import Document
-from staffing.constants import Role
-from staffing.models import RoleAssignment
+from directives.documents.constants import DocumentStatus
+from directives.documents.models import Document
+from staffing.registry.constants import Role
+from staffing.registry.models import RoleAssignment
 from tthc.catalogue.models import Procedure
 
 from .models import UrgentList

@@ -4,8 +4,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from directives.constants import DocumentStatus
-from directives.selectors import published_documents
+from directives.documents.constants import DocumentStatus
+from directives.documents.selectors import published_documents
 from tthc.catalogue.models import Procedure
 
 from .constants import UrgentListStatus

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from directives.models import Document
+from directives.documents.models import Document
 from tthc.catalogue.models import Procedure
 
 from .constants import UrgentListStatus

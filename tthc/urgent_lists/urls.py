@@ -1,7 +1,8 @@
 from django.urls import path
 
+from . import office_views as office
+from . import public_views as public
 from .feeds import UrgentListFeed
-from .views import office, public
 
 urlpatterns = [
     # Public pages: no login (clause 4 of 2629/UBND).

@@ -9,14 +9,16 @@ from django.urls import reverse
 from django.utils import timezone
 
 from directives.compliance.registry import build_report
-from staffing.constants import AgencyKind, WorkModeKind
-from staffing.models import PlanningReminder, StaffMember, WorkMode
-from staffing.planning_selectors import week_to_plan
+from staffing.registry.constants import AgencyKind
+from staffing.registry.models import StaffMember
+from staffing.workmodes.constants import WorkModeKind
+from staffing.workmodes.models import PlanningReminder, WorkMode
+from staffing.workmodes.planning import week_to_plan
 from tests.compliance_fixtures import report_readers
 from tests.directives.factories import ObligationFactory
 from tests.factories import AgencyFactory, ProcedureFactory, WorkModePolicyFactory
-from tthc.constants import Channel
-from tthc.models import Dossier
+from tthc.dossiers.models import Dossier
+from tthc.intake.constants import Channel
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@
 import pytest
 
 from directives.compliance.registry import build_report, next_working_day, registered_sections, render_report
-from staffing.constants import AgencyKind
+from staffing.registry.constants import AgencyKind
 from tests.compliance_fixtures import NEXT_DAY, TODAY, small_district
 from tests.directives.factories import published_directive_with_policy
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from directives.compliance.models import ComplianceReport
 from directives.compliance.tasks import send_daily_compliance_report
-from staffing.constants import Role
+from staffing.registry.constants import Role
 from tests.compliance_fixtures import TODAY, report_readers, small_district, user_with_email
 from tests.factories import AgencyFactory, StaffMemberFactory
 

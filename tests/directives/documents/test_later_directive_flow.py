@@ -8,9 +8,10 @@ import pytest
 from django.test import Client
 
 from directives.documents.models import Document
-from staffing.constants import DutyGroup, Role, WorkModeKind
-from staffing.models import WorkMode
-from staffing.workmode_forms import cell_name
+from staffing.registry.constants import DutyGroup, Role
+from staffing.workmodes.constants import WorkModeKind
+from staffing.workmodes.forms import cell_name
+from staffing.workmodes.models import WorkMode
 from tests.directives.factories import published_directive_with_policy
 from tests.factories import StaffMemberFactory, user_with_role
 

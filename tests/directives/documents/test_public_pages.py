@@ -32,7 +32,7 @@ def test_draft_detail_is_404_for_the_public_and_for_heads(client, head_client):
 
 
 def test_leadership_reads_drafts_in_the_register(client):
-    from staffing.constants import Role
+    from staffing.registry.constants import Role
     from tests.factories import user_with_role
 
     client.force_login(user_with_role(Role.DISTRICT_LEADERSHIP))

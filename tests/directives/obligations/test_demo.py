@@ -14,7 +14,7 @@ from directives.obligations.models import AgencyObligation, Obligation
 from directives.obligations.services import obligation_reminders_send
 from directives.policy import demo as policy_demo
 from directives.policy.selectors import policy_in_force
-from staffing import demo as staffing_demo
+from staffing.registry import demo as staffing_demo
 from tests.factories import AgencyFactory
 
 

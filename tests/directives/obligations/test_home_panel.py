@@ -8,8 +8,8 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from directives.obligations.panels import home_panels
-from staffing.constants import Role
-from staffing.roles import roles_for
+from staffing.registry.constants import Role
+from staffing.registry.roles import roles_for
 from tests.directives.factories import ClauseFactory, ObligationFactory
 from tests.factories import AgencyFactory, RoleAssignmentFactory, UserFactory
 

@@ -6,7 +6,7 @@ import pytest
 
 from directives.obligations import services
 from directives.obligations.selectors import obligation_matrix
-from staffing.constants import AgencyKind, Role
+from staffing.registry.constants import AgencyKind, Role
 from tests.directives.factories import ClauseFactory, ObligationFactory
 from tests.factories import AgencyFactory, user_with_role
 

@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 
 from directives.obligations import services
-from staffing.constants import AgencyKind
+from staffing.registry.constants import AgencyKind
 from tests.directives.factories import ClauseFactory, ObligationFactory
 from tests.factories import AgencyFactory
 

@@ -11,7 +11,7 @@ from django.test import Client
 from directives.obligations import services
 from directives.obligations.constants import ObligationState
 from directives.obligations.models import AgencyObligation
-from staffing.constants import Role
+from staffing.registry.constants import Role
 from tests.directives.factories import PDF_BYTES, ClauseFactory, ObligationFactory
 from tests.factories import AgencyFactory, user_with_role
 

@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from directives.documents.constants import DocumentStatus
 from directives.obligations import services
 from directives.obligations.models import AgencyObligation
-from staffing.constants import AgencyKind, Role
+from staffing.registry.constants import AgencyKind, Role
 from tests.directives.factories import PDF_BYTES, PNG_BYTES, ClauseFactory, ObligationFactory
 from tests.factories import AgencyFactory, user_with_role
 

@@ -10,7 +10,7 @@ from directives.documents import services as document_services
 from directives.obligations import services as obligation_services
 from directives.obligations.models import ReminderLog
 from directives.obligations.tasks import send_obligation_reminders
-from staffing.constants import Role
+from staffing.registry.constants import Role
 from tests.directives.factories import (
     ClauseFactory,
     DraftFactory,

@@ -10,7 +10,7 @@ from django.db import connection, connections
 
 from directives.obligations import services
 from directives.obligations.models import ReminderLog
-from staffing.constants import Role
+from staffing.registry.constants import Role
 from tests.directives.factories import ObligationFactory
 from tests.factories import AgencyFactory, user_with_role
 

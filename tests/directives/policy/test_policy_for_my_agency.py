@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from staffing.constants import DutyGroup
+from staffing.registry.constants import DutyGroup
 from tests.directives.factories import published_directive_with_policy
 from tests.factories import StaffMemberFactory
 

@@ -7,7 +7,7 @@ import pytest
 from directives.documents import services as document_services
 from directives.policy import services as policy_services
 from directives.policy.selectors import policies_in_force_by_kind, policy_in_force, policy_timeline
-from staffing.constants import AgencyKind
+from staffing.registry.constants import AgencyKind
 from tests.directives.factories import DraftFactory, policy_values, published_directive_with_policy
 from tests.factories import AgencyFactory
 

@@ -7,7 +7,7 @@ from celery.schedules import crontab
 from django.conf import settings
 from django.core import mail
 
-from directives.compliance import build_report
+from directives.compliance.registry import build_report
 from staffing.registry.constants import AgencyKind, Role
 from staffing.workmodes.constants import WorkModeKind
 from staffing.workmodes.models import PlanningReminder

@@ -10,13 +10,13 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from staffing.constants import Role
+from staffing.registry.constants import Role
 from tests.factories import AgencyFactory, CalendarDayFactory, user_with_role
 from tthc.calendar.constants import CalendarDayKind
 from tthc.calendar.importers import CalendarDayImporter
+from tthc.calendar.models import CalendarDay
 from tthc.calendar.services import calendar_day_save
 from tthc.calendar.working_days import add_working_days, years_without_calendar
-from tthc.models import CalendarDay
 
 D = datetime.date
 pytestmark = pytest.mark.django_db

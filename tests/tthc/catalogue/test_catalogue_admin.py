@@ -3,9 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from staffing.constants import Role
+from staffing.registry.constants import Role
 from tests.factories import ProcedureFactory, user_with_role
-from tthc.models import Procedure
+from tthc.catalogue.models import Procedure
 
 pytestmark = pytest.mark.django_db
 

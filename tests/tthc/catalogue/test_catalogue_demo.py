@@ -4,14 +4,16 @@ import datetime
 
 import pytest
 
-from directives.constants import DocumentStatus
-from staffing.constants import Role
+from directives.documents.constants import DocumentStatus
+from staffing.registry.constants import Role
 from tests.factories import DocumentFactory, user_with_role
 from tthc.calendar import demo as calendar_demo
+from tthc.calendar.models import CalendarDay
 from tthc.calendar.working_days import add_working_days
 from tthc.catalogue import demo as catalogue_demo
-from tthc.models import CalendarDay, Procedure, UrgentList
+from tthc.catalogue.models import Procedure
 from tthc.urgent_lists import demo as urgent_list_demo
+from tthc.urgent_lists.models import UrgentList
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from staffing.constants import Role
+from staffing.registry.constants import Role
 from tests.factories import DocumentFactory, ProcedureFactory, urgent_list_published, user_with_role
 
 pytestmark = pytest.mark.django_db

@@ -4,8 +4,8 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from tests.factories import UserFactory
+from tthc.catalogue.models import Procedure
 from tthc.catalogue.services import procedure_save
-from tthc.models import Procedure
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,9 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from directives.models import Document, WorkModePolicy
-from staffing.constants import AgencyKind, Role
+from directives.documents.models import Document
+from directives.policy.models import WorkModePolicy
+from staffing.registry.constants import AgencyKind, Role
 from tests.factories import (
     AgencyFactory,
     DocumentFactory,
@@ -17,7 +18,7 @@ from tests.factories import (
 )
 from tthc.dossiers.services import dossier_receive
 from tthc.intake.constants import Channel
-from tthc.models import UrgentList
+from tthc.urgent_lists.models import UrgentList
 
 
 def at(day: datetime.date, hour: int = 9, minute: int = 0) -> datetime.datetime:

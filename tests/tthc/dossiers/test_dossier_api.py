@@ -5,10 +5,10 @@ from django.urls import reverse
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from staffing.constants import Role
+from staffing.registry.constants import Role
 from tests.factories import user_with_role
 from tests.tthc.dossiers.factories import district_under_2629
-from tthc.models import Dossier
+from tthc.dossiers.models import Dossier
 
 pytestmark = pytest.mark.django_db
 URL = "/api/v1/dossiers/"

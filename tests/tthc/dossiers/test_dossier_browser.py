@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.tthc.dossiers.factories import district_under_2629
-from tthc.models import Dossier
+from tthc.dossiers.models import Dossier
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "matkhau-demo-123"

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import connection, connections
 
 from tests.tthc.dossiers.factories import at, district_under_2629, receive
-from tthc.models import Dossier
+from tthc.dossiers.models import Dossier
 
 ON_POSTGRES = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
 # Skipped at collection, before pytest-django sets up (and later flushes) a transactional database.

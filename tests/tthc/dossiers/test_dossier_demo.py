@@ -5,9 +5,9 @@ from django.core.management import call_command
 
 from tthc.dossiers.constants import DossierStatus
 from tthc.dossiers.demo import seed as seed_dossiers
+from tthc.dossiers.models import Dossier, DossierEvent
 from tthc.dossiers.selectors import pre_cutoff_dossiers
 from tthc.intake.constants import Channel
-from tthc.models import Dossier, DossierEvent
 
 pytestmark = pytest.mark.django_db
 

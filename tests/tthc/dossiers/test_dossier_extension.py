@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
-from staffing.constants import AgencyKind, Role
+from staffing.registry.constants import AgencyKind, Role
 from tests.factories import AgencyFactory, CalendarDayFactory, user_with_role
 from tests.tthc.dossiers.factories import district_under_2629, receive
 from tthc.dossiers.constants import DossierEventKind, DossierStatus

@@ -5,13 +5,13 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from staffing.constants import Role
+from staffing.registry.constants import Role
 from tests.factories import CalendarDayFactory, ProcedureFactory, user_with_role
 from tests.tthc.dossiers.factories import at, district_under_2629, receive
 from tthc.dossiers.constants import DossierEventKind, DossierStatus
+from tthc.dossiers.models import Dossier
 from tthc.dossiers.selectors import special_case_counts
 from tthc.intake.constants import Channel
-from tthc.models import Dossier
 
 D = datetime.date
 pytestmark = pytest.mark.django_db

@@ -6,13 +6,13 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from staffing.constants import AgencyKind, Role
+from staffing.registry.constants import AgencyKind, Role
 from tests.factories import user_with_role
 from tests.tthc.dossiers.factories import at, district_under_2629, receive
 from tthc.dossiers.constants import DossierStatus
+from tthc.dossiers.models import Dossier
 from tthc.dossiers.services import dossier_transition
 from tthc.intake.constants import Channel
-from tthc.models import Dossier
 
 D = datetime.date
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from staffing.constants import Role
+from staffing.registry.constants import Role
 from tests.factories import user_with_role
 from tests.tthc.dossiers.factories import at, district_under_2629, receive
 from tthc.dossiers.constants import DossierStatus

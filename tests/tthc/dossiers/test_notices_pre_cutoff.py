@@ -13,11 +13,11 @@ from django.urls import reverse
 
 from tests.tthc.dossiers.factories import at, district_under_2629, receive
 from tthc.dossiers.constants import DossierEventKind, DossierStatus, NoticeKind
+from tthc.dossiers.models import NoticeLog
 from tthc.dossiers.selectors import pre_cutoff_dossiers
 from tthc.dossiers.services import dossier_transition, pre_cutoff_notice_send
 from tthc.dossiers.tasks import send_pre_cutoff_notices
 from tthc.intake.constants import Channel
-from tthc.models import NoticeLog
 
 D = datetime.date
 TODAY = D(2021, 6, 8)
@@ -84,7 +84,7 @@ def test_a_failed_send_leaves_no_log_so_a_later_run_tries_again(monkeypatch):
     def broken(*args, **kwargs):
         raise OSError("SMTP server unreachable")
 
-    monkeypatch.setattr("tthc.dossiers.services.notices.send_mail", broken)
+    monkeypatch.setattr("tthc.dossiers.notices.send_mail", broken)
     assert send_pre_cutoff_notices([birth.pk]) == 0
     assert not NoticeLog.objects.exists()
     monkeypatch.undo()
@@ -120,7 +120,7 @@ def test_the_office_page_lists_the_dossiers_and_sends_the_notices(
 
 @pytest.mark.django_db
 def test_leadership_reads_the_list_but_cannot_send(client, eager_celery):
-    from staffing.constants import Role
+    from staffing.registry.constants import Role
     from tests.factories import user_with_role
 
     district = district_under_2629()

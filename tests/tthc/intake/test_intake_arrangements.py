@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from staffing.constants import AgencyKind
+from staffing.registry.constants import AgencyKind
 from tests.factories import (
     AgencyFactory,
     DocumentFactory,

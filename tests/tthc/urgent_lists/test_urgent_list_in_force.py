@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from tests.factories import ProcedureFactory, urgent_list_published
-from tthc.models import UrgentList
+from tthc.urgent_lists.models import UrgentList
 from tthc.urgent_lists.selectors import urgent_item_for, urgent_list_in_force
 
 D = datetime.date

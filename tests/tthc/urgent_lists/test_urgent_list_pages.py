@@ -6,9 +6,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from staffing.constants import Role
+from staffing.registry.constants import Role
 from tests.factories import DocumentFactory, ProcedureFactory, urgent_list_published, user_with_role
-from tthc.models import UrgentList
+from tthc.urgent_lists.models import UrgentList
 from tthc.urgent_lists.services import urgent_list_create_draft, urgent_list_set_items
 
 D = datetime.date

@@ -12,7 +12,7 @@ import pytest
 from django.db import connection, connections
 
 from tests.factories import DocumentFactory, ProcedureFactory, UserFactory
-from tthc.models import UrgentList
+from tthc.urgent_lists.models import UrgentList
 from tthc.urgent_lists.services import urgent_list_create_draft, urgent_list_publish, urgent_list_set_items
 
 THREADS = 12

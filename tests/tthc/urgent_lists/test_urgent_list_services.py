@@ -5,9 +5,9 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from directives.constants import DocumentStatus
+from directives.documents.constants import DocumentStatus
 from tests.factories import DocumentFactory, ProcedureFactory, UserFactory, urgent_list_published
-from tthc.models import UrgentList
+from tthc.urgent_lists.models import UrgentList
 from tthc.urgent_lists.selectors import urgent_list_diff, urgent_list_in_force
 from tthc.urgent_lists.services import (
     urgent_list_create_draft,

@@ -4,19 +4,7 @@ from django.utils.translation import get_language, pgettext_lazy
 
 from staffing.registry.roles import roles_for
 
-
-def _menu_groups():
-    from directives import nav as directives_nav
-    from staffing.registry import nav as staffing_nav
-    from staffing.workmodes import nav as workmode_nav
-    from tthc import nav as tthc_nav
-
-    return (
-        (pgettext_lazy("menu", "Work schedule"), workmode_nav),
-        (pgettext_lazy("menu", "Agencies and staff"), staffing_nav),
-        (pgettext_lazy("menu", "Directives"), directives_nav),
-        (pgettext_lazy("menu", "Procedures"), tthc_nav),
-    )
+from .composition import menu_groups
 
 
 def _public_items():
@@ -43,13 +31,8 @@ def _district_name_inline() -> str:
 def navigation(request):
     """The menu of the signed-in user's roles: one drop-down per app, each app's nav module adds its entries."""
     roles = roles_for(request.user)
-    groups = []
     if request.user.is_authenticated:
-        for label, module in _menu_groups():
-            items = module.nav_items(request, roles)
-            if items:
-                active = any(prefix and request.path.startswith(prefix) for _label, _url, prefix in items)
-                groups.append({"label": label, "items": items, "active": active})
+        groups = menu_groups(request, roles)
     else:
         groups = [
             {"label": label, "items": [(label, url, prefix)], "active": request.path.startswith(prefix)}

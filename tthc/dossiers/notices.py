@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from directives.selectors import policy_in_force
+from directives.policy.selectors import policy_in_force
 from tthc.dossiers.constants import OPEN_DOSSIER_STATUSES, DossierEventKind, NoticeKind
 from tthc.dossiers.models import Dossier, DossierEvent, NoticeLog
 from tthc.dossiers.selectors import pre_cutoff_dates

@@ -12,13 +12,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from staffing.roles import roles_for
+from staffing.registry.roles import roles_for
 from staffing.toolkit.forms import add_service_errors
 
-from .. import selectors, services
-from ..forms import UrgentListCreateForm, UrgentListItemsForm, UrgentListPublishForm
-from ..models import UrgentList
-from ..selectors import directive_url
+from . import selectors, services
+from .forms import UrgentListCreateForm, UrgentListItemsForm, UrgentListPublishForm
+from .models import UrgentList
+from .selectors import directive_url
 
 
 def _require_reader(request):

@@ -13,10 +13,10 @@ from django.views.decorators.http import require_GET, require_POST
 
 from tthc.intake.rules import intake_rules
 
-from ..constants import OPEN_DOSSIER_STATUSES, DossierStatus
-from ..filters import DossierFilter
-from ..forms import ChannelHintForm, DossierReceiveForm, DossierTransitionForm, add_intake_errors
-from ..selectors import (
+from .constants import OPEN_DOSSIER_STATUSES, DossierStatus
+from .filters import DossierFilter
+from .forms import ChannelHintForm, DossierReceiveForm, DossierTransitionForm, add_intake_errors
+from .selectors import (
     NO_OPEN_DOSSIERS,
     dossier_agencies_for_user,
     dossier_trail,
@@ -30,7 +30,7 @@ from ..selectors import (
     open_dossier_counts,
     receipt_place,
 )
-from ..services import allowed_transitions, dossier_receive, dossier_transition
+from .services import allowed_transitions, dossier_receive, dossier_transition
 
 PAGE_SIZE = 25
 

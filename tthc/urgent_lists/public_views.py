@@ -6,9 +6,9 @@ from django.utils import timezone
 
 from tthc.calendar.forms import day_asked
 
-from .. import selectors
-from ..forms import UrgentListDiffForm
-from ..selectors import directive_url
+from . import selectors
+from .forms import UrgentListDiffForm
+from .selectors import directive_url
 
 
 def urgent_list(request):

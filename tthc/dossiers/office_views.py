@@ -13,8 +13,8 @@ from django.utils.translation import ngettext
 from staffing.toolkit.forms import add_service_errors
 from tthc.calendar.working_days import years_without_calendar
 
-from ..forms import DossierExtensionForm
-from ..selectors import (
+from .forms import DossierExtensionForm
+from .selectors import (
     dossier_agencies_for_user,
     extension_choices,
     free_postage_ledger,
@@ -25,8 +25,8 @@ from ..selectors import (
     pre_cutoff_dossiers,
     special_case_counts,
 )
-from ..services import dossiers_extend
-from ..tasks import send_pre_cutoff_notices
+from .services import dossiers_extend
+from .tasks import send_pre_cutoff_notices
 
 
 def _cutoff_dates(today) -> list[str]:

@@ -1,0 +1,72 @@
+"""How the sub-domains make up the product's shared pages: the menu, the home pages and the demo.
+
+This is the top floor: it names every sub-domain, and none of them names it. Each sub-domain offers the
+same small interface (`nav.nav_items(request, roles)`, `panels.public_panels(request)`,
+`panels.home_panels(request, roles)`, `demo.seed(...)`); the order here is the order people see.
+"""
+
+from django.utils.translation import pgettext_lazy
+
+from directives.compliance import nav as compliance_nav
+from directives.compliance import panels as compliance_panels
+from directives.documents import demo as documents_demo
+from directives.documents import nav as documents_nav
+from directives.documents import panels as documents_panels
+from directives.obligations import demo as obligations_demo
+from directives.obligations import nav as obligations_nav
+from directives.obligations import panels as obligations_panels
+from directives.policy import demo as policy_demo
+from directives.policy import nav as policy_nav
+from directives.policy import panels as policy_panels
+from staffing.registry import demo as registry_demo
+from staffing.registry import nav as registry_nav
+from staffing.registry import panels as registry_panels
+from staffing.workmodes import demo as workmodes_demo
+from staffing.workmodes import nav as workmodes_nav
+from staffing.workmodes import panels as workmodes_panels
+from tthc.calendar import demo as calendar_demo
+from tthc.catalogue import demo as catalogue_demo
+from tthc.catalogue import nav as catalogue_nav
+from tthc.dossiers import demo as dossiers_demo
+from tthc.dossiers import nav as dossiers_nav
+from tthc.dossiers import panels as dossiers_panels
+from tthc.urgent_lists import demo as urgent_lists_demo
+from tthc.urgent_lists import panels as urgent_lists_panels
+
+MENU = (
+    (pgettext_lazy("menu", "Work schedule"), (workmodes_nav,)),
+    (pgettext_lazy("menu", "Agencies and staff"), (registry_nav,)),
+    (pgettext_lazy("menu", "Directives"), (documents_nav, obligations_nav, compliance_nav, policy_nav)),
+    (pgettext_lazy("menu", "Procedures"), (catalogue_nav, dossiers_nav)),
+)
+
+_DIRECTIVES = (obligations_panels, compliance_panels, policy_panels, documents_panels)
+_TTHC = (urgent_lists_panels, dossiers_panels)
+HOME_PANELS = (workmodes_panels, registry_panels, *_DIRECTIVES, *_TTHC)
+# A one-stop officer who runs no agency starts the day at the desk: the dossiers come first.
+DESK_PANELS = (*_TTHC, workmodes_panels, registry_panels, *_DIRECTIVES)
+# Visitors first need the policy in force and how to file a dossier; the directory comes last.
+PUBLIC_PANELS = (policy_panels, documents_panels, *_TTHC, workmodes_panels, registry_panels)
+
+# Floor order: the registry first, then the directives, the procedures, and the plans that need them all.
+DEMO = (
+    registry_demo,
+    documents_demo,
+    policy_demo,
+    obligations_demo,
+    catalogue_demo,
+    calendar_demo,
+    urgent_lists_demo,
+    dossiers_demo,
+    workmodes_demo,
+)
+
+
+def menu_groups(request, roles):
+    groups = []
+    for label, modules in MENU:
+        items = [item for module in modules for item in module.nav_items(request, roles)]
+        if items:
+            active = any(prefix and request.path.startswith(prefix) for _label, _url, prefix in items)
+            groups.append({"label": label, "items": items, "active": active})
+    return groups

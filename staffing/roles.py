@@ -1,2 +1,0 @@
-# LAYOUT-SHIM: removed by the coordinator after the merge
-from staffing.registry.roles import UserRoles, roles_for  # noqa: F401
