@@ -596,6 +596,7 @@ ROUTES: dict[str, Route] = {
     "tthc:calendar-import": Route(
         DISTRICT_WRITERS, payload=lambda w: {"file": _calendar_csv()}, writer="office"
     ),
+    "tthc:calendar-load": Route(DISTRICT_WRITERS, payload=lambda w: {"year": "2027"}, writer="office"),
     "tthc:calendar-import-template-csv": Route(DISTRICT_WRITERS),
     "tthc:calendar-import-template-xlsx": Route(DISTRICT_WRITERS),
     "tthc:urgent-list-index": Route(DISTRICT_READERS),

@@ -7,6 +7,7 @@ class TthcConfig(AppConfig):
     verbose_name = _("Administrative procedures")
 
     def ready(self):
+        from tthc.calendar import tasks as calendar_tasks  # noqa: F401  (registered for the worker)
         from tthc.dossiers import compliance, tasks  # noqa: F401  (tasks: registered for the worker)
 
         compliance.register()

@@ -267,4 +267,9 @@ CELERY_BEAT_SCHEDULE = {
         "task": "staffing.tasks.send_planning_reminders",
         "schedule": crontab(hour=14, minute=0, day_of_week="fri"),
     },
+    # Next year's holidays from the holiday library, and a word to the district office (sent once a year).
+    "tthc-calendar-next-year": {
+        "task": "tthc.calendar.load_next_year",
+        "schedule": crontab(hour=6, minute=0, month_of_year=12),
+    },
 }

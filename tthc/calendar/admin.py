@@ -8,7 +8,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from staffing.toolkit.forms import add_service_errors
 
-from .models import CalendarDay
+from .models import CalendarDay, CalendarLoadNotice
 from .services import CALENDAR_DAY_FIELDS, calendar_day_save, calendar_day_values
 
 
@@ -58,8 +58,8 @@ class CalendarDayAdminForm(ServiceCheckedForm):
 @admin.register(CalendarDay)
 class CalendarDayAdmin(SimpleHistoryAdmin):
     form = CalendarDayAdminForm
-    list_display = ["date", "kind", "name"]
-    list_filter = ["kind"]
+    list_display = ["date", "kind", "name", "source"]
+    list_filter = ["kind", "source"]
     date_hierarchy = "date"
     search_fields = ["name"]
 
@@ -72,3 +72,8 @@ class CalendarDayAdmin(SimpleHistoryAdmin):
         values = {name: form.cleaned_data.get(name, getattr(obj, name)) for name in CALENDAR_DAY_FIELDS}
         saved, _outcome = calendar_day_save(by=request.user, **values)
         obj.pk = saved.pk
+
+
+@admin.register(CalendarLoadNotice)
+class CalendarLoadNoticeAdmin(ReadOnlyMixin, admin.ModelAdmin):
+    list_display = ["year", "created_at", "sent_at"]

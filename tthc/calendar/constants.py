@@ -8,6 +8,13 @@ class CalendarDayKind(models.TextChoices):
     WORKING_WEEKEND_DAY = "working_weekend_day", _("Working weekend day")
 
 
+class CalendarDaySource(models.TextChoices):
+    """Who decided a calendar day: the Vietnam calendar of the `holidays` library, or the district office."""
+
+    LIBRARY = "library", _("Holiday library")
+    OFFICE = "office", _("District office")
+
+
 class ProcessingTimeUnit(models.TextChoices):
     """How a procedure's processing time counts: the due dates of tthc.calendar.working_days read it."""
 

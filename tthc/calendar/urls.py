@@ -5,6 +5,7 @@ from . import views
 urlpatterns = [
     path("calendar/", views.calendar_year, name="calendar"),
     path("calendar/import/", views.calendar_import, name="calendar-import"),
+    path("calendar/load/", views.calendar_load, name="calendar-load"),
     path(
         "calendar/import/template.csv",
         views.calendar_import_template,

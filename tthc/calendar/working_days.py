@@ -101,3 +101,11 @@ def due_date_for(procedure, received_at: datetime.datetime) -> datetime.date:
     if unit == ProcessingTimeUnit.WORKING_DAYS:
         return calendar.add_working_days(reception_day, procedure.processing_time_value)
     return reception_day
+
+
+def calendar_covers(start: datetime.date, end: datetime.date) -> bool:
+    """Whether every year from start to end has its holidays loaded: a due date counted past that is
+    counted on weekdays only, and says so (one query)."""
+    years = set(range(start.year, end.year + 1))
+    held = {day.year for day in CalendarDay.objects.filter(date__year__in=years).dates("date", "year")}
+    return years <= held

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_update_with_history
 
-from tthc.calendar.working_days import add_working_days
+from tthc.calendar.working_days import add_working_days, calendar_covers
 from tthc.dossiers.constants import MAX_EXTENSION_WORKING_DAYS, OPEN_DOSSIER_STATUSES, DossierEventKind
 from tthc.dossiers.models import Dossier, DossierEvent
 from tthc.dossiers.selectors import may_run_district_dossier_actions
@@ -48,13 +48,16 @@ def dossiers_extend(*, procedures, agencies, working_days: int, reason: str, act
         .order_by("pk")
     )
     new_dates: dict[datetime.date, datetime.date] = {}
+    covered: dict[datetime.date, bool] = {}
     now = timezone.now()
     events = []
     for dossier in dossiers:
         old = dossier.due_date
         if old not in new_dates:
             new_dates[old] = add_working_days(old, working_days)
+            covered[old] = calendar_covers(old, new_dates[old])
         dossier.due_date = new_dates[old]
+        dossier.due_date_unverified = dossier.due_date_unverified or not covered[old]
         events.append(
             DossierEvent(
                 dossier=dossier,
@@ -67,7 +70,11 @@ def dossiers_extend(*, procedures, agencies, working_days: int, reason: str, act
             )
         )
     bulk_update_with_history(
-        dossiers, Dossier, ["due_date"], default_user=actor, default_change_reason=reason[:100]
+        dossiers,
+        Dossier,
+        ["due_date", "due_date_unverified"],
+        default_user=actor,
+        default_change_reason=reason[:100],
     )
     DossierEvent.objects.bulk_create(events)
     return len(dossiers)

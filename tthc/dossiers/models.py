@@ -44,6 +44,8 @@ class Dossier(models.Model):
     )
     documents_received = models.TextField(_("documents received"), blank=True)
     due_date = models.DateField(_("due date"))
+    # The due date ran into a year whose holidays are not loaded: it was counted on weekdays only.
+    due_date_unverified = models.BooleanField(_("due date counted without a holiday calendar"), default=False)
     result_delivery = models.CharField(_("result delivery"), max_length=16, choices=Channel.choices)
     free_postage = models.BooleanField(_("free postal return"), default=False)
     postage_amount = models.DecimalField(_("postage"), max_digits=10, decimal_places=0, default=0)

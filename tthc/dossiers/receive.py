@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from staffing.toolkit.phones import normalize_mobile_phone, validate_mobile_phone
-from tthc.calendar.working_days import due_date_for
+from tthc.calendar.working_days import calendar_covers, due_date_for
 from tthc.catalogue.selectors import agency_handles
 from tthc.dossiers.constants import CLOCK_SKEW, MIN_ONLINE_RETURN_LEVEL, DossierEventKind, DossierStatus
 from tthc.dossiers.models import Dossier, DossierCounter, DossierEvent
@@ -216,5 +216,6 @@ def dossier_receive(
         status_changed_at=received_at,
         due_date=due_date_for(procedure, received_at),
     )
+    dossier.due_date_unverified = not calendar_covers(day, dossier.due_date)
     _validate(dossier, errors)
     return _save_with_event(dossier, day=day, actor=actor)

@@ -69,6 +69,7 @@ class DossierReceivedSerializer(serializers.ModelSerializer):
         fields = [
             "code",
             "due_date",
+            "due_date_unverified",
             "status",
             "agency",
             "procedure",

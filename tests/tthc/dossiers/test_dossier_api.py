@@ -123,3 +123,14 @@ def test_the_schema_documents_both_endpoints(client):
     schema = client.get("/api/schema/").content.decode()
     assert "/api/v1/dossiers/" in schema
     assert "/api/v1/dossiers/{code}/status/" in schema
+
+
+def test_a_due_date_counted_without_a_holiday_calendar_says_so(api, district):
+    """2021 has no holidays loaded here: the weekday-only count is flagged; once loaded, it is not."""
+    from tthc.calendar.services import calendar_year_load
+
+    first = api.post(URL, payload(district), format="json").json()
+    assert first["due_date_unverified"] is True
+    calendar_year_load(year=2021)
+    second = api.post(URL, payload(district), format="json").json()
+    assert second["due_date_unverified"] is False
