@@ -5,6 +5,8 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 HOST ?= 127.0.0.1
+# The servers default to the production settings; the two commands name theirs.
+export DJANGO_SETTINGS_MODULE ?= config.settings.local
 
 .PHONY: run test setup demo lint messages bench
 
@@ -23,11 +25,13 @@ setup: $(VENV)/.installed
 demo: setup
 	$(BIN)/python manage.py seed_demo
 
+# The demo runs as the product does: DEBUG off, so pages carry hashed static names cached for a year.
 run: demo
-	PATH="$(abspath $(BIN)):$$PATH" HOST=$(HOST) PORT=$(PORT) $(BIN)/honcho -f Procfile.dev start
+	$(BIN)/python manage.py collectstatic --noinput -v0
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-false} PATH="$(abspath $(BIN)):$$PATH" HOST=$(HOST) PORT=$(PORT) $(BIN)/honcho -f Procfile.dev start
 
 test: $(VENV)/.installed
-	$(BIN)/pytest $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .

@@ -3,7 +3,8 @@ from pathlib import Path
 
 from celery import Celery
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
+# A server started without naming its settings runs the safe ones; `make run` names the local settings.
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")
 
 app = Celery("workmode")
 app.config_from_object("django.conf:settings", namespace="CELERY")

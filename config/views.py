@@ -5,7 +5,8 @@ import os
 from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
@@ -32,6 +33,11 @@ def home(request):
     for module in DESK_PANELS if desk_only else HOME_PANELS:
         panels.extend(module.home_panels(request, roles))
     return render(request, "home.html", {"roles": roles, "panels": panels})
+
+
+def favicon(request):
+    """Browsers ask /favicon.ico before they read the page's icon link."""
+    return redirect(static("img/favicon.svg"), permanent=True)
 
 
 def _check_database():

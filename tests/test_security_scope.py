@@ -362,6 +362,7 @@ ROUTES: dict[str, Route] = {
     "public-home": Route(PUBLIC),
     "home": Route(SIGNED_IN),
     "healthz": Route(PUBLIC),
+    "favicon": Route(PUBLIC),
     "login": Route(PUBLIC, payload=lambda w: {"username": "truong-b", "password": "sai-mat-khau"}),
     "logout": Route(but(SIGNED_IN, anonymous=OK), method="post"),
     "password_change": Route(SIGNED_IN),
@@ -673,6 +674,7 @@ PUBLIC_ROUTES = frozenset(
     {
         "public-home",
         "healthz",
+        "favicon",
         "login",
         "logout",
         "password_reset",

@@ -49,9 +49,11 @@ LOCAL_APPS = [
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
 MIDDLEWARE = [
+    "config.middleware.RequestSizeLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "config.middleware.SessionTouchMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -87,6 +89,18 @@ TEMPLATES = [
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=0))
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded database takes concurrent saves (the week grid, its live summary, sessions): readers never
+    # wait for a writer in WAL mode, a write transaction takes the write lock when it begins (BEGIN IMMEDIATE,
+    # so two transactions that read first can never deadlock on the upgrade), and a writer waits up to
+    # SQLITE_BUSY_TIMEOUT seconds for the lock instead of failing with "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": env.float("SQLITE_BUSY_TIMEOUT", default=20.0),
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Auth ------------------------------------------------------------------------
@@ -109,7 +123,10 @@ LOGOUT_REDIRECT_URL = "public-home"
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 # Sessions end after SESSION_IDLE_HOURS without a request (a shared office computer left signed in).
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_HOURS", default=10) * 3600
-SESSION_SAVE_EVERY_REQUEST = True
+# The idle expiry moves on at most every SESSION_TOUCH_SECONDS (config.middleware.SessionTouchMiddleware), so
+# a read-only request (a page view, the week grid's live summary) writes nothing to the database.
+SESSION_SAVE_EVERY_REQUEST = False
+SESSION_TOUCH_SECONDS = env.int("SESSION_TOUCH_SECONDS", default=300)
 AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
@@ -131,7 +148,7 @@ USE_THOUSAND_SEPARATOR = True
 
 # Static and media ------------------------------------------------------------
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "var" / "staticfiles"
+STATIC_ROOT = Path(env("STATIC_ROOT", default=str(BASE_DIR / "var" / "staticfiles")))
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media"))
@@ -158,13 +175,24 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=5 * 1024 * 1024)
 IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=20000)
 DIRECTIVE_ATTACHMENT_MAX_BYTES = env.int("DIRECTIVE_ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)
+# A request body larger than this is refused with 413 from its Content-Length, before it is read
+# (config.middleware.RequestSizeLimitMiddleware): the largest upload allowed above plus 1 MB for the form's
+# other fields and the multipart framing.
+REQUEST_MAX_BYTES = env.int(
+    "REQUEST_MAX_BYTES",
+    default=max(DATA_UPLOAD_MAX_MEMORY_SIZE, IMPORT_MAX_BYTES, DIRECTIVE_ATTACHMENT_MAX_BYTES) + 1024 * 1024,
+)
 
 # Forms -----------------------------------------------------------------------
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 # E-mail ----------------------------------------------------------------------
-EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+# The mail server is one URL (django-environ): smtp://user:password@host:25, smtp+tls://…:587 (STARTTLS),
+# smtps://…:465 (SSL); consolemail:// prints messages on the console (the local default). Every environment
+# gives up on an unresponsive server after EMAIL_TIMEOUT seconds instead of hanging a worker.
+vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="UBND huyện <no-reply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -240,8 +268,19 @@ DISTRICT_CODE = env("DISTRICT_CODE", default="783")
 DISTRICT_PROVINCE = env("DISTRICT_PROVINCE", default="Thành phố Hồ Chí Minh")
 # Postage (VND) booked for a free postal return when the officer enters none (clause 3.2 of 2629/UBND).
 TTHC_FREE_POSTAGE_FLAT_RATE = env.int("TTHC_FREE_POSTAGE_FLAT_RATE", default=26000)
+
+
 # Where people open the product: links in e-mails (reports, reminders) start with it.
-SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
+# Unset, it is the address `make run` serves on (HOST and PORT, as the Makefile passes them).
+def _served_url():
+    host = env("HOST", default="127.0.0.1")
+    host = {"0.0.0.0": "127.0.0.1", "::": "[::1]", "": "127.0.0.1"}.get(host, host)
+    if ":" in host and not host.startswith("["):
+        host = f"[{host}]"
+    return f"http://{host}:{env('PORT', default='8000')}"
+
+
+SITE_URL = env("SITE_URL", default=_served_url())
 
 LOGGING = {
     "version": 1,

@@ -141,3 +141,11 @@ def test_the_office_loads_a_year_from_the_calendar_page(office_client):
 def test_a_head_cannot_load_the_calendar(head_client):
     assert head_client.post(reverse("tthc:calendar-load"), {"year": "2027"}).status_code == 404
     assert not CalendarDay.objects.exists()
+
+
+def test_beat_loads_next_year_every_day_of_december(settings):
+    from celery.schedules import crontab
+
+    entry = settings.CELERY_BEAT_SCHEDULE["tthc-calendar-next-year"]
+    assert entry["task"] == "tthc.calendar.load_next_year"
+    assert entry["schedule"] == crontab(hour=6, minute=0, month_of_year=12)
