@@ -39,9 +39,12 @@ class SessionTouchMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         session = getattr(request, "session", None)
-        if session is None or session.is_empty() or session.modified or response.status_code >= 500:
+        if session is None or response.status_code >= 500 or session.is_empty():
             return response
         now = int(time.time())
-        if now - int(session.get(self.KEY, 0)) >= settings.SESSION_TOUCH_SECONDS:
+        if session.modified:
+            # Saved anyway (a log-in, a message): the expiry moves on now, at no extra cost.
+            session[self.KEY] = now
+        elif now - int(session.get(self.KEY, now)) >= settings.SESSION_TOUCH_SECONDS:
             session[self.KEY] = now
         return response

@@ -1,5 +1,6 @@
 """Settings shared by every environment; read from the environment with django-environ."""
 
+import datetime
 from pathlib import Path
 
 import environ
@@ -281,6 +282,10 @@ def _served_url():
 
 
 SITE_URL = env("SITE_URL", default=_served_url())
+
+# Every date the product reads (forms, filters, links, the API, imports) lies in this range.
+DATE_MIN = datetime.date.fromisoformat(env("DATE_MIN", default="2000-01-01"))
+DATE_MAX = datetime.date.fromisoformat(env("DATE_MAX", default="2100-12-31"))
 
 LOGGING = {
     "version": 1,

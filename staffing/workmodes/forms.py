@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from staffing.registry.constants import AgencyKind
+from staffing.toolkit.dates import in_range, out_of_range_message
 
 from .constants import DayStatus, WorkModeKind
 from .selectors import weekday_name
@@ -30,29 +31,10 @@ def cell_name(staff_id: int, day: datetime.date) -> str:
     return f"m-{staff_id}-{day:%Y%m%d}"
 
 
-def parse_week(value: str | None) -> datetime.date | None:
-    """The Monday of an ISO week written "2021-W23", or None."""
-    try:
-        year, week = (value or "").split("-W")
-        return datetime.date.fromisocalendar(int(year), int(week), 1)
-    except ValueError:
-        return None
-
-
 def iso_week(day: datetime.date) -> str:
     """The ISO week of a day written as parse_week reads it: "2021-W23"."""
     year, week, _weekday = day.isocalendar()
     return f"{year}-W{week:02d}"
-
-
-def parse_day(value: str | None) -> datetime.date | None:
-    """A day typed dd/mm/yyyy (or yyyy-mm-dd, as links carry it), or None."""
-    if not value:
-        return None
-    try:
-        return forms.DateField().clean(value)
-    except forms.ValidationError:
-        return None
 
 
 class WeekGridForm:
@@ -228,3 +210,9 @@ class DistrictDayForm(forms.Form):
         required=False,
         widget=forms.HiddenInput,
     )
+
+    def clean_day(self):
+        day = self.cleaned_data["day"]
+        if day is not None and not in_range(day):
+            raise forms.ValidationError(out_of_range_message(), code="date_out_of_range")
+        return day

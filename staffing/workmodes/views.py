@@ -19,14 +19,13 @@ from django.views.decorators.http import require_POST
 from staffing.registry.roles import roles_for
 from staffing.registry.selectors import agencies_managed_by, get_agency_for_user, get_staff_member_for_user
 from staffing.toolkit import xlsx
+from staffing.toolkit.dates import asked_date_notice, parse_day, parse_week
 
 from .constants import WorkModeKind
 from .forms import (
     DistrictDayForm,
     WeekGridForm,
     iso_week,
-    parse_day,
-    parse_week,
 )
 from .models import WorkMode
 from .selectors import (
@@ -112,6 +111,10 @@ def week_summary(request, pk):
     )
 
 
+def _dmy(day: datetime.date) -> str:
+    return formats.date_format(day, "SHORT_DATE_FORMAT")
+
+
 # One day of one agency ------------------------------------------------------------------------------
 
 
@@ -119,7 +122,11 @@ def week_summary(request, pk):
 def today(request, pk):
     """Who is where on one day (today by default), with the phone of each home worker (clause 2)."""
     agency = _agency_for_reader(request.user, pk)
-    day = parse_day(request.GET.get("day")) or timezone.localdate()
+    day = parse_day(request.GET.get("day"))
+    if day is None:
+        day = timezone.localdate()
+        if notice := asked_date_notice(request.GET.get("day"), _("today, %(day)s") % {"day": _dmy(day)}):
+            messages.warning(request, notice)
     grid = work_mode_grid(agency=agency, start=day, end=day)
     summary = grid.summaries()[day]
     policy = grid.policies.get(day)

@@ -7,6 +7,7 @@ import datetime
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import formats, timezone
@@ -16,6 +17,7 @@ from django.utils.translation import pgettext_lazy
 from staffing.registry.constants import DutyGroup
 from staffing.registry.roles import roles_for
 from staffing.registry.selectors import agencies_managed_by
+from staffing.toolkit.dates import asked_date_notice, parse_day, parse_week
 
 from .constants import WorkModeKind
 from .forms import (
@@ -25,8 +27,6 @@ from .forms import (
     WeekHelperForm,
     cell_name,
     iso_week,
-    parse_day,
-    parse_week,
 )
 from .selectors import weekday_name, work_mode_grid, work_modes_between
 from .services import WorkModeCapExceeded, work_modes_set
@@ -51,6 +51,23 @@ def exempt_groups(policies) -> set:
     return set().union(*(policy.exempt_duty_groups for policy in policies if policy))
 
 
+def _asked_week(request) -> datetime.date:
+    """The Monday of ?week=2021-W23, or of the week of ?start=dd/mm/yyyy, or of this week; a value that is
+    not a valid date is said on the page, with the week shown instead."""
+    week, start = request.GET.get("week"), request.GET.get("start")
+    asked = parse_week(week) or parse_day(start)
+    if asked is not None:
+        return monday(asked)
+    shown = monday(timezone.localdate())
+    notice = asked_date_notice(
+        week or start,
+        _("the week of %(day)s") % {"day": formats.date_format(shown, "SHORT_DATE_FORMAT")},
+    )
+    if notice:
+        messages.warning(request, notice)
+    return shown
+
+
 @dataclass
 class WeekPage:
     """One request of the week page: its agency and week, the grid read once, and what a POST left."""
@@ -72,9 +89,7 @@ class WeekPage:
     @classmethod
     def load(cls, request, agency, *, can_edit: bool) -> "WeekPage":
         """The week asked for (?week=2025-W23, or the week of ?start=, or this week) and its saved grid."""
-        start = parse_week(request.GET.get("week")) or monday(
-            parse_day(request.GET.get("start")) or timezone.localdate()
-        )
+        start = _asked_week(request)
         grid = work_mode_grid(agency=agency, start=start, end=start + datetime.timedelta(days=6))
         filters = week_filters(request, grid)
         return cls(

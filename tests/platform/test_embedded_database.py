@@ -113,14 +113,17 @@ def test_the_embedded_database_runs_in_wal_mode_with_immediate_write_transaction
 
 
 @pytest.mark.django_db
-def test_a_page_view_does_not_write_the_session_again_within_minutes(head_client, agency, settings):
+def test_a_page_view_does_not_write_the_session_again_within_minutes(client, head, agency, settings):
+    head.set_password("mat-khau-dung-2629")
+    head.save()
     settings.SESSION_TOUCH_SECONDS = 300
+    response = client.post(reverse("login"), {"username": head.username, "password": "mat-khau-dung-2629"})
+    assert response.status_code == 302
     url = reverse("staffing:agency-detail", args=[agency.pk])
-    head_client.get(url)
     with CaptureQueriesContext(connection) as queries:
-        head_client.get(url)
+        assert client.get(url).status_code == 200
     assert not [q for q in queries if "django_session" in q["sql"] and not q["sql"].startswith("SELECT")]
     settings.SESSION_TOUCH_SECONDS = 0
     with CaptureQueriesContext(connection) as queries:
-        head_client.get(url)
+        client.get(url)
     assert [q for q in queries if "django_session" in q["sql"] and q["sql"].startswith("UPDATE")]

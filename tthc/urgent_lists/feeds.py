@@ -5,6 +5,7 @@ from django.db.models import Prefetch
 from django.urls import reverse, reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -35,17 +36,20 @@ class UrgentListFeed(Feed):
         }
 
     def item_description(self, item):
+        """An HTML summary a feed reader shows as a paragraph and a list (plain newlines run together)."""
         directive = item.directive
-        lines = [
-            _("Decided by %(number)s of %(date)s (%(issuer)s).")
-            % {
-                "number": directive.number,
-                "date": date_format(directive.issued_on, "SHORT_DATE_FORMAT"),
-                "issuer": directive.issuer,
-            }
-        ]
-        lines += [f"{entry.procedure.code} – {entry.procedure.name}" for entry in item.items.all()]
-        return "\n".join(lines)
+        decided = _("In force from %(effective)s, decided by %(number)s of %(date)s (%(issuer)s).") % {
+            "effective": date_format(item.effective_from, "SHORT_DATE_FORMAT"),
+            "number": directive.number,
+            "date": date_format(directive.issued_on, "SHORT_DATE_FORMAT"),
+            "issuer": directive.issuer,
+        }
+        entries = format_html_join(
+            "",
+            "<li>{} – {}</li>",
+            ((entry.procedure.code, entry.procedure.name) for entry in item.items.all()),
+        )
+        return format_html("<p>{}</p><ul>{}</ul>", decided, entries)
 
     def item_link(self, item):
         return reverse("tthc:public-urgent-list-version", args=[item.version])

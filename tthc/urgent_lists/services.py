@@ -200,7 +200,11 @@ def urgent_list_publish(
     urgent_list.version = highest + 1
     urgent_list.effective_from = effective_from
     urgent_list.status = UrgentListStatus.PUBLISHED
-    urgent_list.published_at = timezone.now()
+    # A replayed publication (the demo's June 2021) is dated on its own day, not on the day it was replayed.
+    now = timezone.localtime()
+    urgent_list.published_at = (
+        now if today == now.date() else now.replace(year=today.year, month=today.month, day=today.day)
+    )
     urgent_list.published_by = actor
     urgent_list.full_clean()
     urgent_list._history_user = actor

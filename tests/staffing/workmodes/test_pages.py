@@ -530,3 +530,28 @@ def test_week_names_the_exempt_groups_of_the_policy_in_force(client, agency, hea
     client.force_login(head)
     response = client.get(reverse("work_modes:week", args=[agency.pk]), {"start": datetime.date(2021, 6, 7)})
     assert "Ngoài mức tối đa: Công an <" in response.text
+
+
+@pytest.mark.parametrize(
+    "query", ["start=31/02/2021", "week=9999-W52", "start=31/12/9999", "start=01/01/0001"]
+)
+def test_a_week_asked_with_a_date_that_is_not_valid_says_so_and_shows_this_week(head_client, agency, query):
+    response = head_client.get(f"/work-modes/agencies/{agency.pk}/week/?{query}")
+    assert response.status_code == 200
+    text = response.text
+    assert "không phải là ngày hợp lệ" in text
+    assert "đang hiển thị tuần" in text
+
+
+@pytest.mark.parametrize("value", ["31/02/2021", "31/12/9999", "x"])
+def test_a_today_page_asked_with_a_date_that_is_not_valid_says_so_and_shows_today(head_client, agency, value):
+    response = head_client.get(f"/work-modes/today/{agency.pk}/", {"day": value})
+    assert response.status_code == 200
+    assert "không phải là ngày hợp lệ" in response.text
+    assert "đang hiển thị hôm nay" in response.text
+
+
+def test_the_district_table_refuses_a_day_out_of_range_at_its_field(office_client):
+    response = office_client.get("/work-modes/district/", {"day": "31/12/9999"})
+    assert response.status_code == 200
+    assert "Nhập ngày trong khoảng từ 01/01/2000 đến 31/12/2100." in response.text

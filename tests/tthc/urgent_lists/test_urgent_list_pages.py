@@ -218,3 +218,28 @@ def test_public_list_page_queries_do_not_grow_with_items(client, letter, django_
     urgent_list_published(procedures=procedures, effective_from=D(2021, 6, 4), directive=letter)
     with django_assert_max_num_queries(6):
         client.get(reverse("tthc:public-urgent-list"))
+
+
+def test_a_feed_entry_reads_as_a_list_dated_when_the_list_was_published(client, letter, birth, marriage):
+    """A reader shows the summary as HTML (a paragraph and a list), and dates the entry by its publication."""
+    import xml.etree.ElementTree as ET
+
+    from tthc.urgent_lists.services import (
+        urgent_list_create_draft,
+        urgent_list_publish,
+        urgent_list_set_items,
+    )
+
+    draft = urgent_list_create_draft(by=None, directive=letter, title="Danh mục")
+    urgent_list_set_items(urgent_list=draft, items=[(birth, ""), (marriage, "")], by=None)
+    urgent_list_publish(urgent_list=draft, effective_from=D(2021, 6, 4), actor=None, today=D(2021, 6, 3))
+    feed = ET.fromstring(client.get(reverse("tthc:public-urgent-list-feed")).content)
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    entry = feed.find("a:entry", ns)
+    updated = datetime.datetime.fromisoformat(entry.find("a:updated", ns).text)
+    assert timezone.localtime(updated).date() == D(2021, 6, 3)
+    summary = entry.find("a:summary", ns)
+    assert summary.get("type") == "html"
+    html = ET.fromstring(f"<div>{summary.text}</div>")
+    assert "04/06/2021" in html.find("p").text
+    assert [li.text.split(" – ")[0] for li in html.iter("li")] == sorted([birth.code, marriage.code])
