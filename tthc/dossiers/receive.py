@@ -106,6 +106,20 @@ def _result_delivery(*, procedure, policy, channel: str, asked: str | None, erro
     return result_delivery
 
 
+def _check_postal_address(result_delivery: str, address: str, *, asked: bool, errors: dict) -> None:
+    """A result sent by post needs the address it goes to: the receipt promises delivery there."""
+    if result_delivery != Channel.POSTAL or address.strip() or "result_delivery" in errors:
+        return
+    if asked:
+        message = _("Enter the applicant's address: the result goes back by post.")
+    else:
+        message = _(
+            "Enter the applicant's address: the result goes back by post while in-person intake is "
+            "restricted. Or choose another way to return the result."
+        )
+    _add(errors, "applicant_address", message, "postal_address_required")
+
+
 def _applicant_phone(phone: str, errors: dict) -> str:
     phone = normalize_mobile_phone(phone)
     try:
@@ -194,9 +208,11 @@ def dossier_receive(
     day = timezone.localdate(received_at)
     rules = intake_rules(agency=agency, procedure=procedure, day=day)
     special_case_reason = _check_channel(rules, channel, special_case_reason, errors)
+    asked_delivery = result_delivery
     result_delivery = _result_delivery(
         procedure=procedure, policy=rules.policy, channel=channel, asked=result_delivery, errors=errors
     )
+    _check_postal_address(result_delivery, applicant_address, asked=bool(asked_delivery), errors=errors)
     dossier = Dossier(
         agency=agency,
         procedure=procedure,

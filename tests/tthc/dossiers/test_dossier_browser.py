@@ -64,9 +64,17 @@ def test_off_list_in_person_intake_is_refused_at_the_channel_then_received_as_sp
     expect(page.locator("textarea[name=special_case_reason]")).to_be_focused()
     page.fill("textarea[name=special_case_reason]", "Người khuyết tật nặng, cần gấp")
     page.click("input[type=submit][name=submit]")
+
+    # The result goes back by post while intake is restricted: the receipt would promise an address.
+    address_error = page.locator("#id_applicant_address_error")
+    expect(address_error).to_contain_text("Nhập địa chỉ của người nộp")
+    assert not Dossier.objects.exists()
+    page.fill("input[name=applicant_address]", "Ấp 4, xã Phước Thạnh")
+    page.click("input[type=submit][name=submit]")
     page.wait_for_url("**/tthc/dossiers/*/receipt/")
     dossier = Dossier.objects.get()
     expect(page.locator("article.receipt")).to_contain_text(dossier.code)
+    expect(page.locator("article.receipt")).to_contain_text("Ấp 4, xã Phước Thạnh")
     expect(page.get_by_role("button", name="In giấy tiếp nhận")).to_be_visible()
     assert dossier.special_case_reason == "Người khuyết tật nặng, cần gấp"
 

@@ -190,3 +190,20 @@ def test_a_commune_cannot_receive_a_district_procedure_that_names_no_agency_kind
     assert excinfo.value.error_dict["procedure"][0].code == "procedure_not_handled"
     assert "UBND xã Phước Thạnh không giải quyết thủ tục này" in refusal(excinfo, "procedure")
     assert Dossier.objects.count() == 0
+
+
+def test_postal_return_without_an_address_is_refused_at_the_address_and_nothing_is_saved():
+    from django.core.exceptions import ValidationError
+
+    from tests.tthc.dossiers.factories import district_under_2629, receive
+    from tthc.dossiers.models import Dossier
+
+    district = district_under_2629()
+    with pytest.raises(ValidationError) as refused:
+        receive(district, applicant_address="", result_delivery="postal")
+    assert "Nhập địa chỉ của người nộp" in refused.value.message_dict["applicant_address"][0]
+    with pytest.raises(ValidationError) as by_default:
+        receive(district, applicant_address="   ")
+    assert "hạn chế tiếp nhận trực tiếp" in by_default.value.message_dict["applicant_address"][0]
+    assert not Dossier.objects.exists()
+    assert receive(district, applicant_address="", result_delivery="in_person").result_delivery == "in_person"
