@@ -42,6 +42,8 @@ class Section:
     order: int = 100
     description: str = ""
     empty: str = field(default_factory=lambda: _("Nothing to report."))
+    # What the rows count, in words ("4 agencies (8 days)"): a row is not always an agency.
+    summary: Callable[[list[dict]], str] | None = None
 
 
 _sections: dict[str, Section] = {}
@@ -56,6 +58,7 @@ def register_section(
     order: int = 100,
     description: str = "",
     empty: str = "",
+    summary: Callable[[list[dict]], str] | None = None,
 ) -> None:
     """Add (or replace) a section of the report; called from an AppConfig.ready() through a sub-domain's
     `compliance` module."""
@@ -66,6 +69,7 @@ def register_section(
         columns=tuple(columns),
         order=order,
         description=description,
+        summary=summary,
         **({"empty": empty} if empty else {}),
     )
 
@@ -136,10 +140,16 @@ class RenderedSection:
     empty: str
     columns: list
     rows: list
+    summary: str = ""
 
     @property
     def count(self) -> int:
         return len(self.rows)
+
+    @property
+    def label(self) -> str:
+        """The figure as people read it: what is counted, not only how many rows."""
+        return self.summary or str(self.count)
 
 
 @dataclass
@@ -199,9 +209,11 @@ def render_report(content: dict) -> RenderedReport:
         if section is not None:
             columns = list(section.columns)
             title, description, empty = section.title, section.description, section.empty
+            summary = section.summary(stored["rows"]) if section.summary and stored["rows"] else ""
         else:  # a section no longer registered: keep what was stored
             columns = [Column(c["key"], c["label"], c.get("kind", "text")) for c in stored["columns"]]
             title, description, empty = stored["title"], "", _("Nothing to report.")
+            summary = ""
         sections.append(
             RenderedSection(
                 key=stored["key"],
@@ -210,6 +222,7 @@ def render_report(content: dict) -> RenderedReport:
                 empty=str(empty),
                 columns=[{"label": str(c.label), "numeric": c.kind == "number"} for c in columns],
                 rows=[[_cell(column, row) for column in columns] for row in stored["rows"]],
+                summary=str(summary),
             )
         )
     built_at = content.get("built_at")
@@ -219,3 +232,29 @@ def render_report(content: dict) -> RenderedReport:
         built_at=datetime.datetime.fromisoformat(built_at) if built_at else None,
         sections=sections,
     )
+
+
+def agencies_and_days(rows: list[dict]) -> str:
+    """A section of one row per agency and day: "4 agencies (8 days)"."""
+    return _("%(agencies)s agencies (%(days)s days)") % {
+        "agencies": len({row.get("agency") for row in rows}),
+        "days": len(rows),
+    }
+
+
+def agencies_only(rows: list[dict]) -> str:
+    return _("%(agencies)s agencies") % {"agencies": len({row.get("agency") for row in rows})}
+
+
+def total_at_agencies(key: str, what: str) -> Callable[[list[dict]], str]:
+    """A section of one row per agency holding a number: "52 overdue dossiers at 5 agencies"."""
+
+    def summary(rows: list[dict]) -> str:
+        total = sum(int(row.get(key) or 0) for row in rows) if key else len(rows)
+        return _("%(total)s %(what)s at %(agencies)s agencies") % {
+            "total": total,
+            "what": what,
+            "agencies": len({row.get("agency") for row in rows}),
+        }
+
+    return summary

@@ -118,7 +118,7 @@ def _xlsx(report) -> HttpResponse:
     )
     line = 2
     for section in report.sections:
-        sheet.write(line, 0, f"{section.title} ({section.count})", bold)
+        sheet.write(line, 0, f"{section.title} ({section.label})", bold)
         line += 1
         if not section.rows:
             sheet.write(line, 0, section.empty)

@@ -4,7 +4,7 @@ import datetime
 
 from django.utils.translation import gettext_lazy as _
 
-from directives.compliance.registry import Column, register_section
+from directives.compliance.registry import Column, register_section, total_at_agencies
 from staffing.registry.models import Agency
 
 from .constants import ObligationState
@@ -40,6 +40,7 @@ def register() -> None:
         order=50,
         description=_("Obligations from directives past their due date and not marked done, per agency."),
         empty=_("No agency has an overdue obligation."),
+        summary=total_at_agencies("overdue", _("overdue obligations")),
         columns=(
             Column("agency", _("Agency")),
             Column("overdue", _("Overdue"), "number"),

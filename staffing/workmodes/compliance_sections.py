@@ -5,7 +5,13 @@ import datetime
 
 from django.utils.translation import gettext_lazy as _
 
-from directives.compliance.registry import Column, next_working_day, register_section
+from directives.compliance.registry import (
+    Column,
+    agencies_and_days,
+    agencies_only,
+    next_working_day,
+    register_section,
+)
 
 from .constants import DayStatus
 from .planning import managers_without_email, unreached_planning_reminders, week_to_plan
@@ -70,6 +76,7 @@ def register() -> None:
             "More counted staff planned at home than the policy allows, on the day and on the next working day."
         ),
         empty=_("No agency is over the cap."),
+        summary=agencies_and_days,
         columns=(
             Column("day", _("Day"), "date"),
             Column("agency", _("Agency")),
@@ -89,6 +96,7 @@ def register() -> None:
             "Agencies with active staff and no one planned, on the day and on the next working day."
         ),
         empty=_("Every agency has a plan."),
+        summary=agencies_and_days,
         columns=(
             Column("day", _("Day"), "date"),
             Column("agency", _("Agency")),
@@ -106,6 +114,7 @@ def register() -> None:
             "the Friday reminder reached nobody."
         ),
         empty=_("The planning reminder reached every agency that needed it."),
+        summary=agencies_only,
         columns=(
             Column("agency", _("Agency")),
             Column("week_start", _("Week starting"), "date"),

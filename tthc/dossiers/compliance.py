@@ -7,7 +7,7 @@ from django.db.models import Count, Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from directives.compliance.registry import Column, register_section
+from directives.compliance.registry import Column, register_section, total_at_agencies
 from tthc.intake.constants import Channel
 
 from .constants import OPEN_DOSSIER_STATUSES
@@ -75,6 +75,7 @@ def register() -> None:
         order=60,
         description=_("Open dossiers past their appointment date, per agency."),
         empty=_("No dossier is overdue."),
+        summary=total_at_agencies("overdue", _("overdue dossiers")),
         columns=(
             Column("agency", _("Agency")),
             Column("overdue", _("Overdue"), "number"),
@@ -91,6 +92,7 @@ def register() -> None:
             "Dossiers of procedures off the urgent list received in person on the day (clause 3.1 b)."
         ),
         empty=_("No special case was received in person on the day."),
+        summary=total_at_agencies("", _("dossiers")),
         columns=(
             Column("agency", _("Agency")),
             Column("code", _("Dossier code")),

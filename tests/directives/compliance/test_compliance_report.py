@@ -151,3 +151,20 @@ def test_the_rendered_report_reads_in_vietnamese_with_dd_mm_yyyy_dates(district)
     assert over_cap.title == "Cơ quan, đơn vị vượt tỷ lệ làm việc tại nhà"
     assert over_cap.rows[0][0].text == "08/06/2021"
     assert report.findings == 2 + 2 + 1 + 1 + 1
+
+
+def test_every_figure_says_what_it_counts(district, client):
+    """A row is an agency on a day, or an agency holding several dossiers: the figure names both."""
+    sections = {s.key: s for s in render_report(build_report(TODAY)).sections}
+    assert sections["work_mode_over_cap"].label == "1 cơ quan (2 ngày)"
+    assert sections["work_mode_no_plan"].label == "1 cơ quan (2 ngày)"
+    assert sections["dossiers_overdue"].label == "1 hồ sơ quá hạn tại 1 cơ quan"
+
+
+def test_an_overdue_count_adds_the_dossiers_of_every_agency():
+    from directives.compliance.registry import agencies_and_days, total_at_agencies
+
+    rows = [{"agency": f"UBND xã {n}", "overdue": n * 2} for n in range(1, 6)]
+    assert total_at_agencies("overdue", "hồ sơ quá hạn")(rows) == "30 hồ sơ quá hạn tại 5 cơ quan"
+    days = [{"agency": name, "day": day} for name in "ABCD" for day in ("2021-06-07", "2021-06-08")]
+    assert agencies_and_days(days) == "4 cơ quan (8 ngày)"
