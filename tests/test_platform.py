@@ -159,6 +159,8 @@ def test_district_name_reads_as_running_text_after_the_committee(client, setting
 def test_a_session_ends_after_the_idle_hours(client, settings):
     from tests.factories import UserFactory
 
+    # The expiry moves on at most every SESSION_TOUCH_SECONDS (no write on every click): here at once.
+    settings.SESSION_TOUCH_SECONDS = 0
     client.force_login(UserFactory())
     response = client.get("/home/")
     assert response.status_code == 200

@@ -8,7 +8,8 @@ top (`normalise`, `by_user`, `field_error`) are shared with the policy and oblig
 import datetime
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -151,7 +152,10 @@ def document_update(
 
 
 @transaction.atomic
-def document_publish(*, document: Document, user) -> Document:
+def document_publish(*, document: Document, user, confirm_rules_end: bool = False) -> Document:
+    """Publish a draft. When publishing it would leave days without rules that were in force (it supersedes a
+    directive whose policy it does not replace), the office must say so explicitly, or draft this document's
+    own policy first: it is published with it, so no day is left without the intended rules."""
     document = Document.objects.select_for_update().get(pk=document.pk)
     if not document.is_draft:
         raise ValidationError(
@@ -159,12 +163,44 @@ def document_publish(*, document: Document, user) -> Document:
             % {"number": document.number, "status": document.get_status_display().lower()},
             code="not_draft",
         )
+    lapsing = [c for c in publish_consequences(document) if c.ends_rules]
+    if lapsing and not confirm_rules_end:
+        raise field_error(
+            "confirm_rules_end",
+            _(
+                "Publishing %(number)s ends rules with nothing to replace them: %(what)s Draft the policy of "
+                "%(number)s first (it is published together with the document), or confirm that these rules end."
+            )
+            % {"number": document.number, "what": " ".join(c.text for c in lapsing)},
+            "rules_would_lapse",
+        )
     document.status = DocumentStatus.PUBLISHED
     document.published_at = timezone.now()
     document.published_by = user
     document.full_clean()
     by_user(document, user).save(update_fields=["status", "published_at", "published_by", "updated_at"])
     return document
+
+
+@dataclass(frozen=True)
+class PublishConsequence:
+    """What publishing a document does to rules in force, in words; `ends_rules` when they end unreplaced."""
+
+    text: str
+    ends_rules: bool = False
+
+
+_publish_consequences: list[Callable[[Document], list[PublishConsequence]]] = []
+
+
+def register_publish_consequences(source: Callable[[Document], list[PublishConsequence]]) -> None:
+    """The policy (a floor above the register) says what a publication ends; from DirectivesConfig.ready()."""
+    if source not in _publish_consequences:
+        _publish_consequences.append(source)
+
+
+def publish_consequences(document: Document) -> list[PublishConsequence]:
+    return [item for source in _publish_consequences for item in source(document)]
 
 
 @transaction.atomic

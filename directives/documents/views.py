@@ -183,17 +183,37 @@ def register_detail(request, pk):
 
 
 @login_required
-@require_POST
 def document_publish(request, pk):
+    """The publication step: what publishing ends is shown first, and must be confirmed when rules would
+    end with nothing to replace them."""
     require_office(request)
     document = get_object_or_404(Document, pk=pk)
-    try:
-        services.document_publish(document=document, user=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+    if request.method == "POST":
+        try:
+            services.document_publish(
+                document=document,
+                user=request.user,
+                confirm_rules_end=bool(request.POST.get("confirm_rules_end")),
+            )
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+        else:
+            messages.success(request, _("%(number)s is published.") % {"number": document.number})
+            return redirect("directives:register_detail", pk=pk)
     else:
-        messages.success(request, _("%(number)s is published.") % {"number": document.number})
-    return redirect("directives:register_detail", pk=pk)
+        error = ""
+    consequences = services.publish_consequences(document) if document.is_draft else []
+    return render(
+        request,
+        "directives/documents/publish.html",
+        {
+            "document": document,
+            "consequences": consequences,
+            "needs_confirmation": any(c.ends_rules for c in consequences),
+            "error": error,
+            "has_policy": hasattr(document, "policy"),
+        },
+    )
 
 
 @login_required

@@ -6,11 +6,13 @@ from dataclasses import dataclass
 from django.db.models import OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from directives.documents.constants import PUBLIC_STATUSES, DocumentStatus, ReferenceRelation
 from directives.documents.models import Document, DocumentReference
 from directives.documents.selectors import history_rows
+from directives.documents.services import PublishConsequence
 from staffing.registry.constants import AgencyKind
 
 from .models import WorkModePolicy
@@ -158,3 +160,56 @@ def policy_history(document: Document) -> list[dict]:
             % {"ratio": f"{r.remote_cap_numerator}/{r.remote_cap_denominator}"}
         ),
     )
+
+
+def replaced_policy(document: Document) -> WorkModePolicy | None:
+    """The policy of the latest directive this one supersedes or amends (to start its own policy from)."""
+    return (
+        WorkModePolicy.objects.filter(
+            directive__incoming_references__source=document,
+            directive__incoming_references__relation__in=(
+                ReferenceRelation.SUPERSEDES,
+                ReferenceRelation.AMENDS,
+            ),
+            directive__status=DocumentStatus.PUBLISHED,
+        )
+        .select_related("directive")
+        .order_by("-directive__issued_on", "-directive_id")
+        .first()
+    )
+
+
+def publish_consequences(document: Document) -> list:
+    """What publishing `document` does to the policies in force: for each directive it supersedes that
+    carries a policy, the day that policy ends, and what applies from then."""
+    own = WorkModePolicy.objects.filter(directive=document).first()
+    ends_on = own.effective_from if own else document.issued_on
+    superseded = WorkModePolicy.objects.filter(
+        directive__incoming_references__source=document,
+        directive__incoming_references__relation=ReferenceRelation.SUPERSEDES,
+        directive__status=DocumentStatus.PUBLISHED,
+    ).select_related("directive")
+    consequences = []
+    for old in superseded:
+        values = {
+            "old": old.directive.number,
+            "share": old.ratio_display,
+            "date": date_format(ends_on, "SHORT_DATE_FORMAT"),
+            "new": document.number,
+        }
+        if own is not None:
+            text = _(
+                "The policy of %(old)s (at most %(share)s at home) ends on %(date)s; from that day the policy of "
+                "%(new)s applies (at most %(new_share)s at home)."
+            ) % {**values, "new_share": own.ratio_display}
+            consequences.append(PublishConsequence(text=text))
+        else:
+            text = (
+                _(
+                    "The policy of %(old)s (at most %(share)s at home) ends on %(date)s and %(new)s carries none: "
+                    "from that day no agency has a cap, and in-person intake is no longer restricted."
+                )
+                % values
+            )
+            consequences.append(PublishConsequence(text=text, ends_rules=True))
+    return consequences

@@ -18,6 +18,9 @@ class PolicySerializer(serializers.ModelSerializer):
         read_only=True,
         help_text="Largest share of counted staff that may work from home, e.g. 0.50 for 1/2 (people rounded down).",
     )
+    ratio = serializers.CharField(
+        source="ratio_display", read_only=True, help_text='The share as the directive writes it, e.g. "2/3".'
+    )
     exempt_duty_groups = serializers.ListField(
         child=serializers.CharField(), help_text="Duty groups outside the cap (clause 6 of 2629/UBND)."
     )
@@ -27,6 +30,9 @@ class PolicySerializer(serializers.ModelSerializer):
         model = WorkModePolicy
         fields = [
             "max_remote_ratio",
+            "ratio",
+            "remote_cap_numerator",
+            "remote_cap_denominator",
             "exempt_duty_groups",
             "effective_from",
             "effective_until",

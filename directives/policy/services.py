@@ -16,9 +16,11 @@ from .models import WorkModePolicy
 
 
 def _check_published(directive: Document) -> None:
-    if not directive.is_published:
+    """A draft may carry its policy before it is published (it applies only once the document is); a revoked
+    directive carries none any more."""
+    if not (directive.is_published or directive.is_draft):
         raise ValidationError(
-            _("Only a published directive carries a policy; %(number)s is %(status)s.")
+            _("Only a draft or published directive carries a policy; %(number)s is %(status)s.")
             % {"number": directive.number, "status": directive.get_status_display().lower()},
             code="directive_not_published",
         )
@@ -99,7 +101,8 @@ def policy_set(
     pre_cutoff_date: datetime.date | None = None,
     free_postal_return: bool = False,
 ) -> WorkModePolicy:
-    """Create or change the one policy a published directive carries (every change kept in its history)."""
+    """Create or change the one policy a directive carries (every change kept in its history); a draft's
+    policy applies from the day its document is published."""
     directive = Document.objects.select_for_update().get(pk=directive.pk)
     _check_published(directive)
     agency_kinds = sorted(set(agency_kinds or ()))

@@ -34,12 +34,19 @@ def policy_current(request):
 def policy_edit(request, pk):
     require_office(request)
     document = get_object_or_404(Document.objects.select_related("policy"), pk=pk)
-    if not document.is_published:
-        messages.error(request, _("Only a published directive carries a policy."))
+    if not (document.is_published or document.is_draft):
+        messages.error(request, _("Only a draft or published directive carries a policy."))
         return redirect("directives:register_detail", pk=pk)
     current = getattr(document, "policy", None)
-    # No share is suggested for a new policy: the office types the one the directive states.
-    initial = PolicyForm.initial_for(current) or {"effective_from": document.issued_on}
+    replaced = None if current else selectors.replaced_policy(document)
+    if current:
+        initial = PolicyForm.initial_for(current)
+    elif replaced:
+        # A letter that replaces another starts from the rules it replaces; the share is typed deliberately.
+        initial = {**PolicyForm.initial_for(replaced), "ratio": "", "effective_from": document.issued_on}
+    else:
+        # No share is suggested for a new policy: the office types the one the directive states.
+        initial = {"effective_from": document.issued_on}
     form = PolicyForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
@@ -50,5 +57,7 @@ def policy_edit(request, pk):
             messages.success(request, _("The policy of %(number)s is saved.") % {"number": document.number})
             return redirect("directives:register_detail", pk=pk)
     return render(
-        request, "directives/policy/policy_form.html", {"document": document, "form": form, "policy": current}
+        request,
+        "directives/policy/policy_form.html",
+        {"document": document, "form": form, "policy": current, "replaced": replaced},
     )

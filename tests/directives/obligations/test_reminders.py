@@ -155,7 +155,7 @@ def test_no_reminder_once_a_later_letter_supersedes_the_directive(agency, head_w
     ending = DraftFactory(number="4310/UBND", issued_on=TODAY)
     document_services.reference_add(source=ending, target=letter, relation="supersedes")
     assert obligation_services.obligation_reminders_send(day=TODAY - datetime.timedelta(days=1)) == 1
-    document_services.document_publish(document=ending, user=office_user)
+    document_services.document_publish(document=ending, user=office_user, confirm_rules_end=True)
     assert obligation_services.obligation_reminders_send(day=TODAY) == 0
 
 

@@ -22,6 +22,9 @@ def test_policy_in_force_with_exactly_the_documented_fields(client, agency):
     assert response.status_code == 200
     assert response.json() == {
         "max_remote_ratio": "0.50",
+        "ratio": "1/2",
+        "remote_cap_numerator": 1,
+        "remote_cap_denominator": 2,
         "exempt_duty_groups": ["epidemic_task_force", "military", "police"],
         "effective_from": "2021-06-04",
         "effective_until": None,
@@ -77,3 +80,15 @@ def test_unknown_or_missing_agency_answers_400(client, value):
     response = client.get("/api/v1/policy/", {"agency": value, "date": "2021-06-05"})
     assert response.status_code == 400
     assert response.json()["detail"]
+
+
+def test_the_share_is_given_as_a_fraction_too(client, agency):
+    published_directive_with_policy(
+        number="3001/UBND",
+        issued_on=datetime.date(2021, 7, 8),
+        remote_cap_numerator=2,
+        remote_cap_denominator=3,
+    )
+    body = client.get(f"/api/v1/policy/?agency={agency.pk}&date=2021-07-08").json()
+    assert (body["ratio"], body["remote_cap_numerator"], body["remote_cap_denominator"]) == ("2/3", 2, 3)
+    assert body["max_remote_ratio"] == "0.67"

@@ -69,7 +69,8 @@ def _register(client, *, number, issued_on, subject, clauses, supersedes=None) -
             {"relation": "supersedes", "target": supersedes.pk},
         )
         assert response.status_code == 302
-    assert client.post(f"/directives/register/{document.pk}/publish/").status_code == 302
+    publish = client.post(f"/directives/register/{document.pk}/publish/", {"confirm_rules_end": "1"})
+    assert publish.status_code == 302
     return document
 
 

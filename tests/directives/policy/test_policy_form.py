@@ -66,9 +66,19 @@ def test_policy_cannot_start_before_the_directive_was_issued(office_client):
     assert "04/06/2021" in " ".join(response.context["form"].errors["effective_from"])
 
 
-def test_draft_carries_no_policy():
+def test_a_draft_carries_its_policy_but_it_applies_only_once_published():
+    from directives.policy.selectors import policy_in_force
+    from tests.factories import AgencyFactory
+
+    draft = DraftFactory(issued_on=datetime.date(2021, 6, 4))
+    services.policy_set(directive=draft, **policy_values(effective_from=datetime.date(2021, 6, 4)))
+    assert policy_in_force(agency=AgencyFactory(), day=datetime.date(2021, 6, 7)) is None
+
+
+def test_a_revoked_directive_carries_no_policy():
+    revoked = DocumentFactory(status=DocumentStatus.REVOKED, issued_on=datetime.date(2021, 6, 4))
     with pytest.raises(ValidationError) as exc:
-        services.policy_set(directive=DraftFactory(), **policy_values())
+        services.policy_set(directive=revoked, **policy_values())
     assert exc.value.code == "directive_not_published"
 
 
@@ -91,3 +101,19 @@ def test_new_policy_form_suggests_no_share(office_client):
     assert response.status_code == 200
     assert response.context["form"]["ratio"].value() in (None, "")
     assert response.context["form"]["effective_from"].value() == document.issued_on
+
+
+def test_the_policy_form_of_a_replacing_letter_starts_from_the_policy_it_replaces(office_client):
+    from directives.documents.services import reference_add
+    from tests.directives.factories import published_directive_with_policy
+
+    old = published_directive_with_policy(number="2629/UBND", issued_on=datetime.date(2021, 6, 4))
+    new = DraftFactory(number="3015/UBND", issued_on=datetime.date(2021, 7, 12))
+    reference_add(source=new, target=old, relation="supersedes")
+    page = office_client.get(f"/directives/register/{new.pk}/policy/")
+    form = page.context["form"]
+    assert form.initial["ratio"] == ""
+    assert form.initial["effective_from"] == datetime.date(2021, 7, 12)
+    assert form.initial["exempt_duty_groups"] == old.policy.exempt_duty_groups
+    assert form.initial["pre_cutoff_date"] == old.policy.pre_cutoff_date
+    assert "2629/UBND" in page.text

@@ -107,7 +107,8 @@ def _supersede(old, *, number, issued_on, publish=True):
     letter = DraftFactory(number=number, issued_on=issued_on)
     document_services.reference_add(source=letter, target=old, relation="supersedes")
     if publish:
-        document_services.document_publish(document=letter, user=None)
+        # A letter that simply ends the restrictions: the office confirms that the rules end.
+        document_services.document_publish(document=letter, user=None, confirm_rules_end=True)
     return letter
 
 
@@ -124,11 +125,13 @@ def test_a_superseding_directive_with_its_own_policy_takes_over_on_its_effective
     letter_2629 = published_directive_with_policy(number="2629/UBND", issued_on=D(2021, 6, 4))
     july = DraftFactory(number="3015/UBND", issued_on=D(2021, 7, 12))
     document_services.reference_add(source=july, target=letter_2629, relation="supersedes")
-    document_services.document_publish(document=july, user=None)
+    # The new policy is drafted with the letter and published together with it.
     policy_services.policy_set(
         directive=july,
         **policy_values(effective_from=D(2021, 7, 15), remote_cap_numerator=2, remote_cap_denominator=3),
     )
+    assert policy_in_force(agency=office, day=D(2021, 7, 15)).directive == letter_2629
+    document_services.document_publish(document=july, user=None)
     # Between the July letter's issue date and its policy's start, 2629/UBND still applies: no gap.
     assert policy_in_force(agency=office, day=D(2021, 7, 14)).directive == letter_2629
     assert policy_in_force(agency=office, day=D(2021, 7, 15)).ratio_display == "2/3"
@@ -138,3 +141,36 @@ def test_a_draft_superseding_letter_changes_nothing(office):
     letter_2629 = published_directive_with_policy(number="2629/UBND", issued_on=D(2021, 6, 4))
     _supersede(letter_2629, number="4310/UBND", issued_on=D(2021, 10, 1), publish=False)
     assert policy_in_force(agency=office, day=D(2021, 10, 2)).directive == letter_2629
+
+
+def test_publishing_a_superseding_letter_without_its_policy_needs_a_confirmation(office):
+    """Otherwise the district would have no cap at all between the publication and the new policy."""
+    from django.core.exceptions import ValidationError
+
+    letter_2629 = published_directive_with_policy(number="2629/UBND", issued_on=D(2021, 6, 4))
+    july = DraftFactory(number="3015/UBND", issued_on=D(2021, 7, 12))
+    document_services.reference_add(source=july, target=letter_2629, relation="supersedes")
+    [consequence] = document_services.publish_consequences(july)
+    assert consequence.ends_rules and "2629/UBND" in consequence.text and "12/07/2021" in consequence.text
+    with pytest.raises(ValidationError) as refused:
+        document_services.document_publish(document=july, user=None)
+    assert "confirm_rules_end" in refused.value.message_dict
+    july.refresh_from_db()
+    assert july.is_draft
+    assert policy_in_force(agency=office, day=D(2021, 7, 20)).directive == letter_2629
+
+
+def test_no_day_is_left_without_the_intended_rules_when_the_policy_comes_with_the_letter(office):
+    letter_2629 = published_directive_with_policy(number="2629/UBND", issued_on=D(2021, 6, 4))
+    july = DraftFactory(number="3015/UBND", issued_on=D(2021, 7, 12))
+    document_services.reference_add(source=july, target=letter_2629, relation="supersedes")
+    policy_services.policy_set(
+        directive=july,
+        **policy_values(effective_from=D(2021, 7, 12), remote_cap_numerator=2, remote_cap_denominator=3),
+    )
+    [consequence] = document_services.publish_consequences(july)
+    assert not consequence.ends_rules and "2/3" in consequence.text
+    document_services.document_publish(document=july, user=None)
+    days = [D(2021, 7, 1) + datetime.timedelta(days=n) for n in range(31)]
+    shares = {day: policy_in_force(agency=office, day=day).ratio_display for day in days}
+    assert all(shares[day] == ("1/2" if day < D(2021, 7, 12) else "2/3") for day in days)
