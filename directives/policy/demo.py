@@ -25,6 +25,10 @@ POLICY = {
 }
 
 
+# Where 2629/UBND states each rule.
+CLAUSES = {"cap": "2", "reception": "2", "inspections": "2", "intake": "3.1", "cutoff": "3.2", "exempt": "6"}
+
+
 def seed(*, password: str) -> list[dict]:
     letter = documents_demo.letter()
     if (
@@ -32,5 +36,7 @@ def seed(*, password: str) -> list[dict]:
         and letter.is_published
         and not WorkModePolicy.objects.filter(directive=letter).exists()
     ):
-        services.policy_set(directive=letter, user=documents_demo.office_user(), **POLICY)
+        clauses = {c.number.rstrip("."): c for c in letter.clauses.all()}
+        cited = {rule: clauses.get(number) for rule, number in CLAUSES.items()}
+        services.policy_set(directive=letter, user=documents_demo.office_user(), **POLICY, clauses=cited)
     return []

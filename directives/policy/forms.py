@@ -5,10 +5,16 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from directives.documents.forms import date_input
+from directives.documents.models import Clause
 from staffing.registry.constants import AgencyKind, DutyGroup
 
 RATIO_RE = re.compile(r"^\s*(\d{1,3})\s*/\s*(\d{1,3})\s*$")
 EXEMPTABLE_DUTY_GROUPS = [(v, label) for v, label in DutyGroup.choices if v != DutyGroup.REGULAR]
+
+
+def _clause_choice(clause) -> str:
+    text = " ".join(clause.text.split())
+    return f"{clause.number} – {text[:70]}{'…' if len(text) > 70 else ''}"
 
 
 class PolicyForm(forms.Form):
@@ -59,6 +65,29 @@ class PolicyForm(forms.Form):
     )
     free_postal_return = forms.BooleanField(label=_("Free postal return encouraged"), required=False)
 
+    CLAUSE_LABELS = {
+        "cap": _("Clause stating the share"),
+        "exempt": _("Clause stating the exempt duty groups"),
+        "intake": _("Clause stating the in-person intake rule"),
+        "cutoff": _("Clause stating the cut-off date"),
+        "reception": _("Clause stating the citizen reception rule"),
+        "inspections": _("Clause stating the inspection rule"),
+    }
+
+    def __init__(self, *args, document=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        clauses = (
+            document.clauses.order_by("position", "pk") if document is not None else Clause.objects.none()
+        )
+        for rule, label in self.CLAUSE_LABELS.items():
+            self.fields[f"{rule}_clause"] = forms.ModelChoiceField(
+                queryset=clauses,
+                required=False,
+                label=label,
+                empty_label=_("(not stated in a clause)"),
+            )
+            self.fields[f"{rule}_clause"].label_from_instance = _clause_choice
+
     @classmethod
     def initial_for(cls, policy) -> dict:
         if policy is None:
@@ -75,6 +104,7 @@ class PolicyForm(forms.Form):
             "in_person_intake_restricted": policy.in_person_intake_restricted,
             "pre_cutoff_date": policy.pre_cutoff_date,
             "free_postal_return": policy.free_postal_return,
+            **{f"{rule}_clause": getattr(policy, f"{rule}_clause_id") for rule in cls.CLAUSE_LABELS},
         }
 
     def clean_ratio(self):
@@ -96,6 +126,7 @@ class PolicyForm(forms.Form):
     def service_kwargs(self) -> dict:
         data = dict(self.cleaned_data)
         data["remote_cap_numerator"], data["remote_cap_denominator"] = data.pop("ratio")
+        data["clauses"] = {rule: data.pop(f"{rule}_clause", None) for rule in self.CLAUSE_LABELS}
         return data
 
 

@@ -7,8 +7,16 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from directives.documents.models import Document
+from directives.documents.models import Clause, Document
 from staffing.registry.constants import AgencyKind, DutyGroup
+
+RULES = ("cap", "exempt", "intake", "cutoff", "reception", "inspections")
+
+
+def _clause_field(verbose_name):
+    return models.ForeignKey(
+        Clause, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=verbose_name
+    )
 
 
 class WorkModePolicy(models.Model):
@@ -46,6 +54,13 @@ class WorkModePolicy(models.Model):
     )
     pre_cutoff_date = models.DateField(_("cut-off date for dossiers received earlier"), null=True, blank=True)
     free_postal_return = models.BooleanField(_("free postal return"), default=False)
+    # The clause of the directive that states each rule: every refusal, banner and page cites it.
+    cap_clause = _clause_field(_("clause stating the share"))
+    exempt_clause = _clause_field(_("clause stating the exempt duty groups"))
+    intake_clause = _clause_field(_("clause stating the in-person intake rule"))
+    cutoff_clause = _clause_field(_("clause stating the cut-off date"))
+    reception_clause = _clause_field(_("clause stating the citizen reception rule"))
+    inspections_clause = _clause_field(_("clause stating the inspection rule"))
 
     history = HistoricalRecords()
 
@@ -74,6 +89,45 @@ class WorkModePolicy(models.Model):
         return (Decimal(self.remote_cap_numerator) / Decimal(self.remote_cap_denominator)).quantize(
             Decimal("0.01"), rounding=ROUND_HALF_UP
         )
+
+    def citation(self, rule: str) -> str:
+        """Where the rule comes from, as a refusal or a page cites it: "mục 2 Công văn 2629/UBND"."""
+        clause = getattr(self, f"{rule}_clause")
+        directive = self.directive
+        if clause is None:
+            return _("%(kind)s %(number)s") % {
+                "kind": directive.get_kind_display(),
+                "number": directive.number,
+            }
+        return _("clause %(clause)s of %(kind)s %(number)s") % {
+            "clause": clause.number.rstrip("."),
+            "kind": directive.get_kind_display(),
+            "number": directive.number,
+        }
+
+    @property
+    def cap_citation(self) -> str:
+        return self.citation("cap")
+
+    @property
+    def exempt_citation(self) -> str:
+        return self.citation("exempt")
+
+    @property
+    def intake_citation(self) -> str:
+        return self.citation("intake")
+
+    @property
+    def cutoff_citation(self) -> str:
+        return self.citation("cutoff")
+
+    @property
+    def reception_citation(self) -> str:
+        return self.citation("reception")
+
+    @property
+    def inspections_citation(self) -> str:
+        return self.citation("inspections")
 
     @property
     def ratio_display(self) -> str:

@@ -15,7 +15,7 @@ from directives.documents.selectors import history_rows
 from directives.documents.services import PublishConsequence
 from staffing.registry.constants import AgencyKind
 
-from .models import WorkModePolicy
+from .models import RULES, WorkModePolicy
 
 
 def _superseding(field: str) -> Subquery:
@@ -39,7 +39,8 @@ def _superseding(field: str) -> Subquery:
 def public_policies():
     """Policies of published or revoked directives, each with `superseded_on` and `superseded_by` (a number)."""
     return (
-        WorkModePolicy.objects.select_related("directive")
+        # The clauses each rule cites come along: refusals and pages name them without another query.
+        WorkModePolicy.objects.select_related("directive", *(f"{rule}_clause" for rule in RULES))
         .filter(directive__status__in=PUBLIC_STATUSES)
         .annotate(superseded_on=_superseding("takes_effect"), superseded_by=_superseding("source__number"))
     )

@@ -12,7 +12,21 @@ from directives.documents.models import Document
 from directives.documents.services import by_user
 from staffing.registry.constants import AgencyKind, DutyGroup
 
-from .models import WorkModePolicy
+from .models import RULES, WorkModePolicy
+
+
+def _clause_errors(directive: Document, clauses: dict) -> dict:
+    """Each rule cites a clause of its own directive, never another document's."""
+    errors = {}
+    for rule, clause in clauses.items():
+        if rule not in RULES:
+            raise ValueError(rule)
+        if clause is not None and clause.document_id != directive.pk:
+            errors[f"{rule}_clause"] = ValidationError(
+                _("Choose a clause of %(number)s.") % {"number": directive.number},
+                code="clause_of_another_document",
+            )
+    return errors
 
 
 def _check_published(directive: Document) -> None:
@@ -100,6 +114,7 @@ def policy_set(
     in_person_intake_restricted: bool = False,
     pre_cutoff_date: datetime.date | None = None,
     free_postal_return: bool = False,
+    clauses: dict | None = None,
 ) -> WorkModePolicy:
     """Create or change the one policy a directive carries (every change kept in its history); a draft's
     policy applies from the day its document is published."""
@@ -112,6 +127,7 @@ def policy_set(
         **_period_errors(directive, effective_from, effective_until),
         **_choice_errors(agency_kinds, exempt_duty_groups),
         **_inspection_errors(inspections_restricted, inspection_max_participants),
+        **_clause_errors(directive, clauses or {}),
     }
     if errors:
         raise ValidationError(errors, code="invalid_policy")
@@ -130,6 +146,9 @@ def policy_set(
     policy.in_person_intake_restricted = in_person_intake_restricted
     policy.pre_cutoff_date = pre_cutoff_date
     policy.free_postal_return = free_postal_return
+    for rule in RULES:
+        if clauses is not None:
+            setattr(policy, f"{rule}_clause", clauses.get(rule))
     policy.full_clean()
     by_user(policy, user).save()
     return policy

@@ -43,11 +43,15 @@ def policy_edit(request, pk):
         initial = PolicyForm.initial_for(current)
     elif replaced:
         # A letter that replaces another starts from the rules it replaces; the share is typed deliberately.
-        initial = {**PolicyForm.initial_for(replaced), "ratio": "", "effective_from": document.issued_on}
+        initial = {
+            **{k: v for k, v in PolicyForm.initial_for(replaced).items() if not k.endswith("_clause")},
+            "ratio": "",
+            "effective_from": document.issued_on,
+        }
     else:
         # No share is suggested for a new policy: the office types the one the directive states.
         initial = {"effective_from": document.issued_on}
-    form = PolicyForm(request.POST or None, initial=initial)
+    form = PolicyForm(request.POST or None, initial=initial, document=document)
     if request.method == "POST" and form.is_valid():
         try:
             services.policy_set(directive=document, user=request.user, **form.service_kwargs())

@@ -7,6 +7,7 @@ import datetime
 
 from django.utils import timezone
 
+from directives.policy.selectors import policy_in_force
 from staffing.registry.models import StaffMember
 from staffing.registry.selectors import agencies_managed_by
 
@@ -75,9 +76,12 @@ def home_panels(request, roles):
             )
         )
         days = [today + datetime.timedelta(days=n) for n in range(MY_DAYS)]
+        member = StaffMember.objects.select_related("agency").get(pk=roles.staff_member_id)
+        policy = policy_in_force(agency=member.agency, day=today)
         panels.append(
             {
                 "template": "staffing/workmodes/panel_mine.html",
+                "citation": policy.cap_citation if policy else "",
                 "today_mode": modes.get(today, ""),
                 "days": [
                     {

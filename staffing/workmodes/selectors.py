@@ -61,8 +61,9 @@ class DaySummary:
         """The refusal sentence: the day, how many at home, the cap and the counted staff."""
         return _(
             "%(weekday)s %(date)s: %(remote)d people working from home, above the maximum of %(cap)d "
-            "(%(ratio)s of %(counted)d people)"
+            "(%(ratio)s of %(counted)d people, %(citation)s)"
         ) % {
+            "citation": self.policy.cap_citation if self.policy else "",
             "weekday": weekday_name(self.day),
             "date": formats.date_format(self.day, "SHORT_DATE_FORMAT"),
             "remote": self.remote,

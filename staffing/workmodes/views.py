@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_POST
 
+from directives.policy.selectors import policy_in_force
 from staffing.registry.roles import roles_for
 from staffing.registry.selectors import agencies_managed_by, get_agency_for_user, get_staff_member_for_user
 from staffing.toolkit import xlsx
@@ -195,7 +196,13 @@ def mine(request):
                     ],
                 }
             )
-    context = {"member": member, "weeks": weeks, "today": timezone.localdate()}
+    policy = member and policy_in_force(agency=member.agency, day=timezone.localdate())
+    context = {
+        "member": member,
+        "weeks": weeks,
+        "today": timezone.localdate(),
+        "citation": policy.cap_citation if policy else "",
+    }
     return render(request, "staffing/workmodes/mine.html", context)
 
 

@@ -80,10 +80,10 @@ def _refusals(*, procedure, policy, day: datetime.date) -> dict[str, str]:
     }
     if in_person_restricted(policy):
         refusals[Channel.IN_PERSON] = _(
-            "In-person intake is restricted by %(directive)s (clause 3.1): this procedure is not on "
+            "In-person intake is restricted by %(citation)s: this procedure is not on "
             "the list of special, urgent procedures received in person in force on %(day)s. "
             "To receive it in person, record the special, urgent case and its reason."
-        ) % {"directive": policy.directive.number, "day": date_format(day, "SHORT_DATE_FORMAT")}
+        ) % {"citation": policy.intake_citation, "day": date_format(day, "SHORT_DATE_FORMAT")}
     return refusals
 
 

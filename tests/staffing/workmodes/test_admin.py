@@ -21,7 +21,7 @@ def admin_client(client, db):
 
 @pytest.fixture
 def staff(db):
-    WorkModePolicyFactory()
+    WorkModePolicyFactory(directive__number="2629/UBND")
     agency = AgencyFactory()
     return StaffMemberFactory.create_batch(4, agency=agency)
 
@@ -52,7 +52,7 @@ def test_admin_refusal_shows_the_vietnamese_cap_message_at_the_mode_field(admin_
     assert response.status_code == 200
     errors = response.context["adminform"].form.errors
     assert errors["mode"] == [
-        "Thứ Hai 07/06/2021: 3 người làm việc tại nhà, vượt mức tối đa 2 (1/2 của 4 người)"
+        "Thứ Hai 07/06/2021: 3 người làm việc tại nhà, vượt mức tối đa 2 (1/2 của 4 người, Công văn 2629/UBND)"
     ]
     assert WorkMode.objects.filter(mode=WorkModeKind.REMOTE).count() == 2
 

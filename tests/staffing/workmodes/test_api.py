@@ -21,7 +21,7 @@ TUESDAY = MONDAY + datetime.timedelta(days=1)
 
 @pytest.fixture
 def policy(db):
-    return WorkModePolicyFactory()
+    return WorkModePolicyFactory(directive__number="2629/UBND")
 
 
 @pytest.fixture
@@ -174,7 +174,7 @@ def test_over_the_cap_is_409_with_the_day_in_vietnamese_and_nothing_saved(api, a
         "remote": 3,
         "cap": 2,
         "counted_staff": 4,
-        "message": "Thứ Hai 07/06/2021: 3 người làm việc tại nhà, vượt mức tối đa 2 (1/2 của 4 người)",
+        "message": "Thứ Hai 07/06/2021: 3 người làm việc tại nhà, vượt mức tối đa 2 (1/2 của 4 người, Công văn 2629/UBND)",
     }
     assert not WorkMode.objects.exists()
 

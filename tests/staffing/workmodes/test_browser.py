@@ -76,7 +76,7 @@ def test_head_sets_modes_sees_the_live_summary_and_the_refusal(week):
 
     page.get_by_role("button", name="Lưu lịch tuần").click()
     expect(page.locator("#wm-errors")).to_contain_text(
-        "Thứ Hai 07/06/2021: 3 người làm việc tại nhà, vượt mức tối đa 2 (1/2 của 4 người)"
+        "Thứ Hai 07/06/2021: 3 người làm việc tại nhà, vượt mức tối đa 2 (1/2 của 4 người, Công văn 2629/UBND)"
     )
     assert not WorkMode.objects.exists()
     # Nothing the head typed is lost.

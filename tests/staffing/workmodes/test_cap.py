@@ -16,7 +16,7 @@ MONDAY = datetime.date(2021, 6, 7)
 
 @pytest.fixture
 def policy(db):
-    return WorkModePolicyFactory()
+    return WorkModePolicyFactory(directive__number="2629/UBND")
 
 
 def remote(staff, day=MONDAY):
@@ -45,7 +45,7 @@ def test_refusal_names_the_day_the_count_the_cap_and_the_counted_staff(policy):
     with pytest.raises(WorkModeCapExceeded) as refusal:
         work_modes_set(agency=agency, entries=remote(staff[:12]), actor=UserFactory())
     assert refusal.value.messages == [
-        "Thứ Hai 07/06/2021: 12 người làm việc tại nhà, vượt mức tối đa 10 (1/2 của 21 người)"
+        "Thứ Hai 07/06/2021: 12 người làm việc tại nhà, vượt mức tối đa 10 (1/2 của 21 người, Công văn 2629/UBND)"
     ]
 
 

@@ -97,7 +97,10 @@ def test_over_cap_week_is_refused_in_vietnamese_and_nothing_is_saved(head_client
     response = head_client.post(week_url(agency), cells | {"action": "save"})
     assert response.status_code == 200
     page = response.content.decode()
-    assert "Thứ Hai 07/06/2021: 12 người làm việc tại nhà, vượt mức tối đa 10 (1/2 của 21 người)" in page
+    assert (
+        "Thứ Hai 07/06/2021: 12 người làm việc tại nhà, vượt mức tối đa 10 (1/2 của 21 người, Công văn 2629/UBND)"
+        in page
+    )
     assert not WorkMode.objects.exists()
     # The head's input is still in the grid, and Monday's column is marked.
     assert page.count('<option value="remote" selected>') == 12

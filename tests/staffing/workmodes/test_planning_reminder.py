@@ -95,7 +95,8 @@ def test_the_email_links_to_next_weeks_grid_in_vietnamese(district, settings):
     assert grid in message.body
     assert message.subject == "[Huyện Củ Chi] Phòng Tư pháp chưa có lịch làm việc tuần từ 14/06/2021"
     assert (
-        "Theo văn bản 2629/UBND, Thủ trưởng cơ quan, đơn vị quyết định người làm việc tại nhà" in message.body
+        "Theo Công văn 2629/UBND, Thủ trưởng cơ quan, đơn vị quyết định người làm việc tại nhà"
+        in message.body
     )
     ((html, mimetype),) = message.alternatives
     assert mimetype == "text/html"
