@@ -28,7 +28,7 @@ demo: setup
 # The demo runs as the product does: DEBUG off, so pages carry hashed static names cached for a year.
 run: demo
 	$(BIN)/python manage.py collectstatic --noinput -v0
-	DJANGO_DEBUG=$${DJANGO_DEBUG:-false} PATH="$(abspath $(BIN)):$$PATH" HOST=$(HOST) PORT=$(PORT) $(BIN)/honcho -f Procfile.dev start
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-false} PATH="$(abspath $(BIN)):$$PATH" HOST=$(HOST) PORT=$(PORT) exec $(BIN)/python manage.py run_embedded
 
 test: $(VENV)/.installed
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest $(PYTEST_ARGS)

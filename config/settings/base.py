@@ -211,6 +211,8 @@ else:
         "data_folder_out": str(CELERY_BROKER_DIR / "queue"),
         "processed_folder": str(CELERY_BROKER_DIR / "processed"),
         "control_folder": str(CELERY_BROKER_DIR / "control"),
+        # Folders are polled: a short interval lets a stopping worker leave within a second.
+        "polling_interval": env.float("CELERY_POLLING_INTERVAL", default=0.25),
     }
 CELERY_RESULT_BACKEND = None
 
@@ -317,3 +319,6 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=6, minute=0, month_of_year=12),
     },
 }
+
+# `make run` (manage.py run_embedded): seconds each process has to stop on Ctrl-C before it is killed.
+RUN_STOP_GRACE_SECONDS = env.float("RUN_STOP_GRACE_SECONDS", default=20)

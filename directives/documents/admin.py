@@ -3,7 +3,8 @@ whose services keep the rules (unique numbers, frozen publications, no reference
 is shared with the other directives admins."""
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from staffing.toolkit.history_admin import HistoryAdmin
 
 from .models import Clause, Document, DocumentReference
 
@@ -31,7 +32,7 @@ class ReferenceInline(ReadOnlyMixin, admin.TabularInline):
 
 
 @admin.register(Document)
-class DocumentAdmin(ReadOnlyMixin, SimpleHistoryAdmin):
+class DocumentAdmin(ReadOnlyMixin, HistoryAdmin):
     list_display = ["number", "kind", "issuer", "issued_on", "status"]
     list_filter = ["kind", "status", "issuer"]
     search_fields = ["number", "subject", "issuer"]

@@ -1,13 +1,13 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from directives.documents.admin import ReadOnlyMixin
+from staffing.toolkit.history_admin import HistoryAdmin
 
 from .models import AgencyObligation, Obligation, ReminderLog
 
 
 @admin.register(Obligation)
-class ObligationAdmin(ReadOnlyMixin, SimpleHistoryAdmin):
+class ObligationAdmin(ReadOnlyMixin, HistoryAdmin):
     list_display = ["title", "clause", "due_on"]
     list_select_related = ["clause__document"]
     list_filter = ["clause__document"]
@@ -15,7 +15,7 @@ class ObligationAdmin(ReadOnlyMixin, SimpleHistoryAdmin):
 
 
 @admin.register(AgencyObligation)
-class AgencyObligationAdmin(ReadOnlyMixin, SimpleHistoryAdmin):
+class AgencyObligationAdmin(ReadOnlyMixin, HistoryAdmin):
     list_display = ["obligation", "agency", "acknowledged_on", "done_at"]
     list_select_related = ["obligation__clause__document", "agency"]
     list_filter = ["method"]

@@ -1,14 +1,14 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from directives.documents.admin import ReadOnlyMixin
+from staffing.toolkit.history_admin import HistoryAdmin
 
 from .models import WorkModePolicy
 
 
 @admin.register(WorkModePolicy)
-class WorkModePolicyAdmin(ReadOnlyMixin, SimpleHistoryAdmin):
+class WorkModePolicyAdmin(ReadOnlyMixin, HistoryAdmin):
     list_display = [
         "directive",
         "effective_from",

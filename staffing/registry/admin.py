@@ -1,14 +1,16 @@
 from django import forms
 from django.contrib import admin
 from django.contrib.auth import get_user_model
-from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
+from staffing.toolkit.history_admin import HistoryAdmin
+from staffing.toolkit.permissions import TranslatedPermissionsMixin
 from staffing.toolkit.phones import normalize_mobile_phone
 
 from .models import Agency, RoleAssignment, StaffMember
@@ -16,7 +18,7 @@ from .services import STAFF_MEMBER_FIELDS, staff_member_check, staff_member_link
 
 
 @admin.register(Agency)
-class AgencyAdmin(SimpleHistoryAdmin):
+class AgencyAdmin(HistoryAdmin):
     list_display = [
         "name",
         "short_name",
@@ -92,7 +94,7 @@ class ActiveStaffFilter(admin.SimpleListFilter):
 
 
 @admin.register(StaffMember)
-class StaffMemberAdmin(SimpleHistoryAdmin):
+class StaffMemberAdmin(HistoryAdmin):
     form = StaffMemberAdminForm
     list_display = [
         "full_name",
@@ -126,7 +128,7 @@ class StaffMemberAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(RoleAssignment)
-class RoleAssignmentAdmin(SimpleHistoryAdmin):
+class RoleAssignmentAdmin(HistoryAdmin):
     list_display = ["user", "role", "agency"]
     list_filter = ["role", "agency__kind"]
     search_fields = ["user__username", "user__first_name", "user__last_name", "agency__name"]
@@ -142,10 +144,16 @@ class RoleAssignmentInline(admin.TabularInline):
 
 User = get_user_model()
 admin.site.unregister(User)
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class TranslatedGroupAdmin(TranslatedPermissionsMixin, GroupAdmin):
+    pass
 
 
 @admin.register(User)
-class UserWithRolesAdmin(UserAdmin):
+class UserWithRolesAdmin(TranslatedPermissionsMixin, UserAdmin):
     """The user page also lists the account's roles, so an account and its roles are set in one place."""
 
     inlines = [RoleAssignmentInline]

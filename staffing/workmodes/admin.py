@@ -4,7 +4,8 @@ from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
+
+from staffing.toolkit.history_admin import HistoryAdmin
 
 from .models import PlanningReminder, WorkMode
 from .services import WorkModeCapExceeded, work_modes_check, work_modes_set
@@ -53,7 +54,7 @@ class WorkModeAdminForm(forms.ModelForm):
 
 
 @admin.register(WorkMode)
-class WorkModeAdmin(SimpleHistoryAdmin):
+class WorkModeAdmin(HistoryAdmin):
     form = WorkModeAdminForm
     list_display = ["day", "staff", "mode", "agency", "updated_by", "updated_at"]
     list_filter = ["mode", "day", "agency__kind", "agency"]

@@ -4,9 +4,9 @@ tthc admin shares (a read-only admin, a form checked by its service's value rule
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
-from simple_history.admin import SimpleHistoryAdmin
 
 from staffing.toolkit.forms import add_service_errors
+from staffing.toolkit.history_admin import HistoryAdmin
 
 from .models import CalendarDay, CalendarLoadNotice
 from .services import CALENDAR_DAY_FIELDS, calendar_day_save, calendar_day_values
@@ -56,7 +56,7 @@ class CalendarDayAdminForm(ServiceCheckedForm):
 
 
 @admin.register(CalendarDay)
-class CalendarDayAdmin(SimpleHistoryAdmin):
+class CalendarDayAdmin(HistoryAdmin):
     form = CalendarDayAdminForm
     list_display = ["date", "kind", "name", "source"]
     list_filter = ["kind", "source"]

@@ -3,9 +3,9 @@
 from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from staffing.registry.constants import AgencyKind
+from staffing.toolkit.history_admin import HistoryAdmin
 from tthc.calendar.admin import ServiceCheckedForm
 
 from .models import Procedure
@@ -31,7 +31,7 @@ class ProcedureAdminForm(ServiceCheckedForm):
 
 
 @admin.register(Procedure)
-class ProcedureAdmin(SimpleHistoryAdmin):
+class ProcedureAdmin(HistoryAdmin):
     form = ProcedureAdminForm
     list_display = ["code", "name", "field", "level", "online_level", "result_in_person_by_law", "is_active"]
     list_filter = ["level", "online_level", "field", "result_in_person_by_law", "is_active"]

@@ -2,8 +2,8 @@
 admin only reads them."""
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
+from staffing.toolkit.history_admin import HistoryAdmin
 from tthc.calendar.admin import ReadOnlyMixin
 
 from .models import Dossier, DossierCounter, DossierEvent, NoticeLog
@@ -17,7 +17,7 @@ class DossierEventInline(ReadOnlyMixin, admin.TabularInline):
 
 
 @admin.register(Dossier)
-class DossierAdmin(ReadOnlyMixin, SimpleHistoryAdmin):
+class DossierAdmin(ReadOnlyMixin, HistoryAdmin):
     list_display = [
         "code",
         "agency",

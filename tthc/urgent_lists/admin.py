@@ -2,8 +2,8 @@
 so the admin only reads them."""
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
+from staffing.toolkit.history_admin import HistoryAdmin
 from tthc.calendar.admin import ReadOnlyMixin
 
 from .models import UrgentList, UrgentListItem
@@ -16,7 +16,7 @@ class UrgentListItemInline(ReadOnlyMixin, admin.TabularInline):
 
 
 @admin.register(UrgentList)
-class UrgentListAdmin(ReadOnlyMixin, SimpleHistoryAdmin):
+class UrgentListAdmin(ReadOnlyMixin, HistoryAdmin):
     list_display = ["__str__", "status", "directive", "effective_from", "published_at", "published_by"]
     list_filter = ["status"]
     list_select_related = ["directive", "published_by"]
