@@ -45,7 +45,12 @@ def product(tmp_path_factory):
     }
     for command in (["migrate", "--noinput", "-v0"], ["seed_demo"], ["collectstatic", "--noinput", "-v0"]):
         subprocess.run(
-            [sys.executable, "manage.py", *command], cwd=BASE, env=env, check=True, timeout=600, capture_output=True
+            [sys.executable, "manage.py", *command],
+            cwd=BASE,
+            env=env,
+            check=True,
+            timeout=600,
+            capture_output=True,
         )
     port = _free_port()
     log = open(folder / "server.log", "w+", encoding="utf-8")  # noqa: SIM115 - closed below
@@ -72,7 +77,9 @@ def product(tmp_path_factory):
 def test_five_quick_saves_of_45_cells_never_meet_a_locked_database(product, page):
     url, log = product
     failures = []
-    page.on("response", lambda r: r.status >= 500 and failures.append(f"{r.status} {r.request.method} {r.url}"))
+    page.on(
+        "response", lambda r: r.status >= 500 and failures.append(f"{r.status} {r.request.method} {r.url}")
+    )
     page.goto(f"{url}/accounts/login/")
     page.fill("input[name=username]", "truongphong")
     page.fill("input[name=password]", "demo-2629")
