@@ -3,9 +3,17 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
-# 2629/UBND states the share and the reception/inspection rules in mục 2, the intake rule in mục 3.1, the
-# cut-off in mục 3.2 and the exempt groups in mục 6: policies stored before the clauses were recorded.
-CLAUSES_2629 = {"cap": "2", "reception": "2", "inspections": "2", "intake": "3.1", "cutoff": "3.2", "exempt": "6"}
+# 2629/UBND states the share and the reception/inspection rules in mục 2, the intake rule in mục 3.1 (its
+# point a where the register splits it), the cut-off in mục 3.2 and the exempt groups in mục 6: policies
+# stored before the clauses were recorded.
+CLAUSES_2629 = {
+    "cap": ("2",),
+    "reception": ("2",),
+    "inspections": ("2",),
+    "intake": ("3.1", "3.1 a"),
+    "cutoff": ("3.2",),
+    "exempt": ("6",),
+}
 
 
 def cite_2629(apps, schema_editor):
@@ -13,9 +21,10 @@ def cite_2629(apps, schema_editor):
     Clause = apps.get_model("directives", "Clause")
     for policy in Policy.objects.filter(directive__number__iexact="2629/UBND"):
         clauses = {c.number.rstrip("."): c for c in Clause.objects.filter(document_id=policy.directive_id)}
-        for rule, number in CLAUSES_2629.items():
-            if number in clauses:
-                setattr(policy, f"{rule}_clause", clauses[number])
+        for rule, numbers in CLAUSES_2629.items():
+            found = next((clauses[number] for number in numbers if number in clauses), None)
+            if found is not None:
+                setattr(policy, f"{rule}_clause", found)
         policy.save()
 
 

@@ -26,7 +26,14 @@ POLICY = {
 
 
 # Where 2629/UBND states each rule.
-CLAUSES = {"cap": "2", "reception": "2", "inspections": "2", "intake": "3.1", "cutoff": "3.2", "exempt": "6"}
+CLAUSES = {
+    "cap": "2",
+    "reception": "2",
+    "inspections": "2",
+    "intake": "3.1 a",
+    "cutoff": "3.2",
+    "exempt": "6",
+}
 
 
 def seed(*, password: str) -> list[dict]:

@@ -1,5 +1,6 @@
 """The work-mode policy a published directive carries (clause 2's share, clause 6's exempt groups, ...)."""
 
+import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import models
@@ -10,6 +11,7 @@ from simple_history.models import HistoricalRecords
 from directives.documents.models import Clause, Document
 from staffing.registry.constants import AgencyKind, DutyGroup
 
+POINT_RE = re.compile(r"^(?P<clause>[\d.]+)\s*(?P<point>[a-zđ])\)?$")
 RULES = ("cap", "exempt", "intake", "cutoff", "reception", "inspections")
 
 
@@ -99,11 +101,19 @@ class WorkModePolicy(models.Model):
                 "kind": directive.get_kind_display(),
                 "number": directive.number,
             }
-        return _("clause %(clause)s of %(kind)s %(number)s") % {
+        values = {
             "clause": clause.number.rstrip("."),
             "kind": directive.get_kind_display(),
             "number": directive.number,
         }
+        point = POINT_RE.match(values["clause"])
+        if point:  # "3.1 a": point a of clause 3.1
+            return _("point %(point)s of clause %(clause)s of %(kind)s %(number)s") % {
+                **values,
+                "clause": point["clause"],
+                "point": point["point"],
+            }
+        return _("clause %(clause)s of %(kind)s %(number)s") % values
 
     @property
     def cap_citation(self) -> str:

@@ -129,3 +129,13 @@ def test_a_rule_stated_in_no_clause_cites_the_directive_alone(letter_2629):
     policy = WorkModePolicy.objects.get(directive=letter_2629)
     assert policy.cap_citation == "mục 2 Công văn 2629/UBND"
     assert policy.cutoff_citation == "Công văn 2629/UBND"
+
+
+def test_a_point_of_a_clause_is_cited_as_the_point_of_that_clause(db):
+    letter, clauses = _letter("2629/UBND", D(2021, 6, 4), ["3.1 a", "3.1 b"])
+    services.policy_set(
+        directive=letter,
+        **policy_values(effective_from=letter.issued_on),
+        clauses={"intake": clauses["3.1 a"]},
+    )
+    assert WorkModePolicy.objects.get(directive=letter).intake_citation == "điểm a mục 3.1 Công văn 2629/UBND"
