@@ -1,23 +1,12 @@
 """The register in the admin is for reading and its history: every change goes through the web forms,
-whose services keep the rules (unique numbers, frozen publications, no reference cycles). `ReadOnlyMixin`
-is shared with the other directives admins."""
+whose services keep the rules (unique numbers, frozen publications, no reference cycles)."""
 
 from django.contrib import admin
 
+from staffing.toolkit.admin_mixins import ReadOnlyMixin
 from staffing.toolkit.history_admin import HistoryAdmin
 
 from .models import Clause, Document, DocumentReference
-
-
-class ReadOnlyMixin:
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class ClauseInline(ReadOnlyMixin, admin.TabularInline):

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from directives.documents.admin import ReadOnlyMixin
+from staffing.toolkit.admin_mixins import ReadOnlyMixin
 from staffing.toolkit.history_admin import HistoryAdmin
 
 from .models import AgencyObligation, Obligation, ReminderLog

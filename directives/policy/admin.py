@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from directives.documents.admin import ReadOnlyMixin
+from staffing.toolkit.admin_mixins import ReadOnlyMixin
 from staffing.toolkit.history_admin import HistoryAdmin
 
 from .models import WorkModePolicy

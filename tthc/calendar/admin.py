@@ -5,22 +5,12 @@ from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 
+from staffing.toolkit.admin_mixins import ReadOnlyMixin
 from staffing.toolkit.forms import add_service_errors
 from staffing.toolkit.history_admin import HistoryAdmin
 
 from .models import CalendarDay, CalendarLoadNotice
 from .services import CALENDAR_DAY_FIELDS, calendar_day_save, calendar_day_values
-
-
-class ReadOnlyMixin:
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class ServiceCheckedForm(forms.ModelForm):

@@ -3,8 +3,8 @@ so the admin only reads them."""
 
 from django.contrib import admin
 
+from staffing.toolkit.admin_mixins import ReadOnlyMixin
 from staffing.toolkit.history_admin import HistoryAdmin
-from tthc.calendar.admin import ReadOnlyMixin
 
 from .models import UrgentList, UrgentListItem
 
