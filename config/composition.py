@@ -18,12 +18,17 @@ from directives.obligations import panels as obligations_panels
 from directives.policy import demo as policy_demo
 from directives.policy import nav as policy_nav
 from directives.policy import panels as policy_panels
+from staffing.assignments import demo as assignments_demo
+from staffing.assignments import nav as assignments_nav
+from staffing.assignments import panels as assignments_panels
+from staffing.assignments.selectors import report_notes
 from staffing.registry import demo as registry_demo
 from staffing.registry import nav as registry_nav
 from staffing.registry import panels as registry_panels
 from staffing.workmodes import demo as workmodes_demo
 from staffing.workmodes import nav as workmodes_nav
 from staffing.workmodes import panels as workmodes_panels
+from staffing.workmodes.person_notes import register_person_note
 from tthc.calendar import demo as calendar_demo
 from tthc.catalogue import demo as catalogue_demo
 from tthc.catalogue import nav as catalogue_nav
@@ -34,7 +39,7 @@ from tthc.urgent_lists import demo as urgent_lists_demo
 from tthc.urgent_lists import panels as urgent_lists_panels
 
 MENU = (
-    (pgettext_lazy("menu", "Work schedule"), (workmodes_nav,)),
+    (pgettext_lazy("menu", "Work schedule"), (workmodes_nav, assignments_nav)),
     (pgettext_lazy("menu", "Agencies and staff"), (registry_nav,)),
     (pgettext_lazy("menu", "Directives"), (documents_nav, obligations_nav, compliance_nav, policy_nav)),
     (pgettext_lazy("menu", "Procedures"), (catalogue_nav, dossiers_nav)),
@@ -42,9 +47,9 @@ MENU = (
 
 _DIRECTIVES = (obligations_panels, compliance_panels, policy_panels, documents_panels)
 _TTHC = (urgent_lists_panels, dossiers_panels)
-HOME_PANELS = (workmodes_panels, registry_panels, *_DIRECTIVES, *_TTHC)
+HOME_PANELS = (workmodes_panels, assignments_panels, registry_panels, *_DIRECTIVES, *_TTHC)
 # A one-stop officer who runs no agency starts the day at the desk: the dossiers come first.
-DESK_PANELS = (*_TTHC, workmodes_panels, registry_panels, *_DIRECTIVES)
+DESK_PANELS = (*_TTHC, workmodes_panels, assignments_panels, registry_panels, *_DIRECTIVES)
 # Visitors first need the policy in force and how to file a dossier; the directory comes last.
 PUBLIC_PANELS = (policy_panels, documents_panels, *_TTHC, workmodes_panels, registry_panels)
 
@@ -59,7 +64,11 @@ DEMO = (
     urgent_lists_demo,
     dossiers_demo,
     workmodes_demo,
+    assignments_demo,
 )
+
+# The today page marks home workers who sent no progress report that day.
+register_person_note(report_notes)
 
 
 def menu_groups(request, roles):

@@ -9,6 +9,7 @@ from . import views
 api_v1 = [
     path("", include("staffing.api_urls")),
     path("", include("staffing.workmodes.api_urls")),
+    path("", include("staffing.assignments.api_urls")),
     path("", include("directives.api_urls")),
     path("", include("tthc.api_urls")),
 ]
@@ -26,6 +27,7 @@ urlpatterns = [
     path("api/v1/", include(api_v1)),
     path("staffing/", include("staffing.urls")),
     path("work-modes/", include("staffing.workmodes.urls")),
+    path("assignments/", include("staffing.assignments.urls")),
     path("directives/", include("directives.urls")),
     path("tthc/", include("tthc.urls")),
 ]

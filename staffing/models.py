@@ -1,7 +1,18 @@
 """Gatherer: Django reads the app's models here; each lives in its sub-domain."""
 
+from staffing.assignments.models import Assignment, ProgressReport, StallThresholds
 from staffing.heartbeat.models import WorkerHeartbeat
 from staffing.registry.models import Agency, RoleAssignment, StaffMember
 from staffing.workmodes.models import PlanningReminder, WorkMode
 
-__all__ = ["Agency", "PlanningReminder", "RoleAssignment", "StaffMember", "WorkMode", "WorkerHeartbeat"]
+__all__ = [
+    "Assignment",
+    "ProgressReport",
+    "StallThresholds",
+    "Agency",
+    "PlanningReminder",
+    "RoleAssignment",
+    "StaffMember",
+    "WorkMode",
+    "WorkerHeartbeat",
+]

@@ -23,6 +23,8 @@ from directives.obligations.constants import AcknowledgementMethod
 from directives.obligations.models import Obligation
 from directives.obligations.services import obligation_acknowledge, obligation_create
 from directives.policy.services import policy_set
+from staffing.assignments.models import Assignment
+from staffing.assignments.services import assignment_create
 from staffing.registry.constants import AgencyKind, Role, StaffCategory
 from staffing.registry.importers import StaffImporter
 from staffing.registry.models import Agency, StaffMember
@@ -76,6 +78,7 @@ class World:
     marriage: Procedure
     dossier_a: Dossier
     dossier_b: Dossier
+    assignment_b: Assignment
     markers_b: list = field(default_factory=list)
 
 
@@ -183,6 +186,17 @@ def build_world() -> World:
         copy_from=UrgentList.objects.get(status="published"),
     )
     dossier_a = receive(district_a)
+    (assignment_b,) = assignment_create(
+        agency=agency_b,
+        actor=head_b,
+        title="Thẩm định hồ sơ của xã Bê",
+        leads=[staff_b],
+        start_date=WEEK_DAY,
+        due_date=D(2021, 6, 11),
+        statutory=True,
+        legal_basis="Điều 16 Luật Hộ tịch",
+        attachment=_pdf("nhiem-vu.pdf"),
+    )
     dossier_b = receive(
         district_b,
         applicant_name="Huỳnh Văn Bê Dân",
@@ -205,7 +219,9 @@ def build_world() -> World:
         marriage=district_a.marriage,
         dossier_a=dossier_a,
         dossier_b=dossier_b,
+        assignment_b=assignment_b,
         markers_b=[
+            assignment_b.title,
             agency_b.name,
             staff_b.full_name,
             staff_b.mobile_phone,
@@ -447,6 +463,64 @@ ROUTES: dict[str, Route] = {
         but(SIGNED_IN, head=DENY, officer=DENY, chairman=DENY, leadership=DENY, office=DENY)
     ),
     # work modes
+    # assigned work
+    "assignments:index": Route(SIGNED_IN),
+    "assignments:board": Route(DISTRICT_READERS, args=lambda w: {"pk": w.agency_b.pk}),
+    "assignments:new": Route(
+        DISTRICT_WRITERS,
+        args=lambda w: {"pk": w.agency_b.pk},
+        payload=lambda w: {
+            "title": "Việc mới",
+            "leads": [w.staff_b2.pk],
+            "start_date": "07/06/2021",
+            "due_date": "11/06/2021",
+            "priority": "normal",
+        },
+        writer="office",
+    ),
+    "assignments:detail": Route(DISTRICT_READERS, args=lambda w: {"pk": w.assignment_b.pk}),
+    "assignments:act": Route(
+        DISTRICT_WRITERS,
+        method="post",
+        args=lambda w: {"pk": w.assignment_b.pk},
+        payload=lambda w: {"action": "cancel", "comment": "Không còn cần thiết."},
+        writer="office",
+    ),
+    "assignments:report": Route(
+        AGENCY_B_ONLY,
+        args=lambda w: {"pk": w.assignment_b.pk},
+        payload=lambda w: {"percent_complete": "10", "done": "Đã làm."},
+    ),
+    "assignments:attachment": Route(
+        DISTRICT_READERS, args=lambda w: {"kind": "assignment", "pk": w.assignment_b.pk}
+    ),
+    "assignments:mine": Route(SIGNED_IN),
+    "assignments:stalled": Route(DISTRICT_READERS),
+    "assignments:thresholds": Route(
+        DISTRICT_WRITERS,
+        payload=lambda w: {"due_within_working_days": "4", "silent_days": "3"},
+        writer="office",
+    ),
+    "api-my-assignments": Route(SIGNED_IN),
+    "api-assignment-reports": Route(
+        AGENCY_B_ONLY,
+        method="post",
+        args=lambda w: {"pk": w.assignment_b.pk},
+        payload=lambda w: {"percent_complete": 10, "done": "Đã làm."},
+        as_json=True,
+    ),
+    "api-agency-assignments": Route(
+        DISTRICT_READERS,
+        args=lambda w: {"agency_id": w.agency_b.pk},
+        payload=lambda w: {
+            "title": "Việc mới",
+            "leads": [w.staff_b2.pk],
+            "start_date": "2021-06-07",
+            "due_date": "2021-06-11",
+        },
+        writer="office",
+        as_json=True,
+    ),
     "work_modes:agencies": Route(but(DISTRICT_READERS, head=OK, chairman=OK)),
     "work_modes:week": Route(
         but(DISTRICT_WRITERS, leadership=OK),  # leadership reads the grid; its POST is refused

@@ -29,6 +29,7 @@ from .forms import (
     iso_week,
 )
 from .models import WorkMode
+from .person_notes import person_notes
 from .selectors import (
     district_day_table,
     weekday_name,
@@ -141,6 +142,9 @@ def today(request, pk):
         entry = {"member": member, "exempt": member.duty_group in exempt}
         mode = grid.modes.get((member.pk, day))
         (lists[mode] if mode else unplanned).append(entry)
+    notes = person_notes(agency, day, [entry["member"].pk for entry in lists[WorkModeKind.REMOTE]])
+    for entry in lists[WorkModeKind.REMOTE]:
+        entry["notes"] = notes.get(entry["member"].pk, [])
     sections = [
         {"mode": mode, "label": WorkModeKind(mode).label, "people": people} for mode, people in lists.items()
     ]

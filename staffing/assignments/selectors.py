@@ -1,0 +1,156 @@
+"""Reads of assignments: the head's board, a staff member's own list, work that must not stall (clause 2 of
+2629/UBND: no work may stall, above all work with a time limit set by law), and who worked at home without
+reporting."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from staffing.registry.models import StaffMember
+from staffing.registry.roles import roles_for
+from staffing.workmodes.constants import WorkModeKind
+from staffing.workmodes.models import WorkMode
+from tthc.calendar.working_days import add_working_days
+
+from .constants import OPEN_STATUSES, AssignmentStatus
+from .models import Assignment, ProgressReport, StallThresholds
+
+
+def _base():
+    return Assignment.objects.select_related("agency", "lead", "assigned_by").prefetch_related(
+        Prefetch("supporters", queryset=StaffMember.objects.order_by("full_name"))
+    )
+
+
+def assignment_for_user(user, pk) -> Assignment:
+    """The assignment if the user may read it: its agency's managers and the district see all of an
+    agency's work, an assignee sees what they lead or support; 404 otherwise."""
+    assignment = get_object_or_404(_base(), pk=pk)
+    roles = roles_for(user)
+    if roles.sees_all_agencies or assignment.agency_id in roles.managed_agency_ids:
+        return assignment
+    staff_id = roles.staff_member_id
+    if staff_id and (
+        assignment.lead_id == staff_id or any(s.pk == staff_id for s in assignment.supporters.all())
+    ):
+        return assignment
+    raise Http404
+
+
+def assignments_of_staff(staff_id):
+    return _base().filter(Q(lead_id=staff_id) | Q(supporters__id=staff_id)).distinct()
+
+
+@dataclass
+class StallFlags:
+    overdue: bool
+    stalling: bool
+    due_soon: bool
+
+
+def stall_window(today: datetime.date, thresholds: StallThresholds | None = None):
+    """(due-soon limit, silent-since day): statutory work due on or before the first and not reported on
+    since the second is stalling."""
+    thresholds = thresholds or StallThresholds.current()
+    due_limit = add_working_days(today, thresholds.due_within_working_days)
+    silent_since = today - datetime.timedelta(days=thresholds.silent_days)
+    return due_limit, silent_since
+
+
+def stalling_q(today: datetime.date, thresholds: StallThresholds | None = None) -> Q:
+    """Open work that must not stall: everything overdue, and statutory work due soon with no recent report."""
+    due_limit, silent_since = stall_window(today, thresholds)
+    silent = Q(last_report_on__isnull=True, start_date__lte=silent_since) | Q(
+        last_report_on__lte=silent_since
+    )
+    return Q(status__in=OPEN_STATUSES) & (
+        Q(due_date__lt=today) | (Q(statutory=True, due_date__lte=due_limit) & silent)
+    )
+
+
+def flags(assignment, today, window) -> StallFlags:
+    due_limit, silent_since = window
+    silent = (assignment.last_report_on is None and assignment.start_date <= silent_since) or (
+        assignment.last_report_on is not None and assignment.last_report_on <= silent_since
+    )
+    overdue = assignment.is_open and assignment.due_date < today
+    return StallFlags(
+        overdue=overdue,
+        stalling=assignment.is_open
+        and (overdue or (assignment.statutory and assignment.due_date <= due_limit and silent)),
+        due_soon=assignment.is_open and not overdue and assignment.due_date <= due_limit,
+    )
+
+
+def board(agency, *, today: datetime.date, filters: dict | None = None):
+    """The agency's assignments for its head: stalling and overdue first, then by due date."""
+    filters = filters or {}
+    queryset = _base().filter(agency=agency)
+    if filters.get("assignee"):
+        queryset = queryset.filter(Q(lead=filters["assignee"]) | Q(supporters=filters["assignee"])).distinct()
+    if filters.get("status"):
+        queryset = queryset.filter(status=filters["status"])
+    elif not filters.get("include_closed"):
+        queryset = queryset.filter(status__in=OPEN_STATUSES)
+    if filters.get("statutory"):
+        queryset = queryset.filter(statutory=True)
+    if filters.get("due_before"):
+        queryset = queryset.filter(due_date__lte=filters["due_before"])
+    window = stall_window(today)
+    rows = [
+        (assignment, flags(assignment, today, window)) for assignment in queryset.order_by("due_date", "pk")
+    ]
+    rows.sort(key=lambda row: (not row[1].stalling, not row[1].overdue, not row[1].due_soon, row[0].due_date))
+    return rows
+
+
+def counts_per_person(agency):
+    """Open and overdue assignments each staff member leads, for the board's side table."""
+    return (
+        StaffMember.objects.filter(agency=agency, assignments_led__status__in=OPEN_STATUSES)
+        .annotate(open_count=Count("assignments_led", filter=Q(assignments_led__status__in=OPEN_STATUSES)))
+        .order_by("-open_count", "full_name")
+    )
+
+
+def stalling_by_agency(*, today: datetime.date):
+    """Per agency, the open work that is overdue or stalling (the district office's view)."""
+    rows = (
+        Assignment.objects.filter(stalling_q(today))
+        .values("agency_id", "agency__name")
+        .annotate(
+            total=Count("pk"),
+            overdue=Count("pk", filter=Q(due_date__lt=today)),
+            statutory=Count("pk", filter=Q(statutory=True)),
+        )
+        .order_by("-total", "agency__name")
+    )
+    return list(rows)
+
+
+def home_workers_without_report(agency, day: datetime.date) -> list[StaffMember]:
+    """Staff planned at home on the day who sent no progress report that day."""
+    at_home = WorkMode.objects.filter(agency=agency, day=day, mode=WorkModeKind.REMOTE).values("staff_id")
+    reported = ProgressReport.objects.filter(day=day, staff__agency=agency).values("staff_id")
+    return list(
+        StaffMember.objects.filter(pk__in=at_home).exclude(pk__in=reported).order_by("full_name", "pk")
+    )
+
+
+def report_notes(agency, day: datetime.date, staff_ids) -> dict:
+    """For the today page: {staff id: note} for home workers who have not reported today."""
+    from django.utils.translation import gettext as _
+
+    missing = {member.pk for member in home_workers_without_report(agency, day)} & set(staff_ids)
+    return {staff_id: _("no report today") for staff_id in missing}
+
+
+def open_counts(staff_id) -> dict:
+    qs = assignments_of_staff(staff_id)
+    return {
+        "open": qs.filter(status__in=OPEN_STATUSES).count(),
+        "returned": qs.filter(status=AssignmentStatus.IN_PROGRESS).exclude(review_comment="").count(),
+    }
