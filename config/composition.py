@@ -22,6 +22,8 @@ from staffing.assignments import demo as assignments_demo
 from staffing.assignments import nav as assignments_nav
 from staffing.assignments import panels as assignments_panels
 from staffing.assignments.selectors import report_notes
+from staffing.classification import demo as classification_demo
+from staffing.classification import nav as classification_nav
 from staffing.registry import demo as registry_demo
 from staffing.registry import nav as registry_nav
 from staffing.registry import panels as registry_panels
@@ -39,7 +41,7 @@ from tthc.urgent_lists import demo as urgent_lists_demo
 from tthc.urgent_lists import panels as urgent_lists_panels
 
 MENU = (
-    (pgettext_lazy("menu", "Work schedule"), (workmodes_nav, assignments_nav)),
+    (pgettext_lazy("menu", "Work schedule"), (workmodes_nav, assignments_nav, classification_nav)),
     (pgettext_lazy("menu", "Agencies and staff"), (registry_nav,)),
     (pgettext_lazy("menu", "Directives"), (documents_nav, obligations_nav, compliance_nav, policy_nav)),
     (pgettext_lazy("menu", "Procedures"), (catalogue_nav, dossiers_nav)),
@@ -65,6 +67,7 @@ DEMO = (
     dossiers_demo,
     workmodes_demo,
     assignments_demo,
+    classification_demo,
 )
 
 # The today page marks home workers who sent no progress report that day.

@@ -10,6 +10,7 @@ api_v1 = [
     path("", include("staffing.api_urls")),
     path("", include("staffing.workmodes.api_urls")),
     path("", include("staffing.assignments.api_urls")),
+    path("", include("staffing.classification.api_urls")),
     path("", include("directives.api_urls")),
     path("", include("tthc.api_urls")),
 ]
@@ -28,6 +29,7 @@ urlpatterns = [
     path("staffing/", include("staffing.urls")),
     path("work-modes/", include("staffing.workmodes.urls")),
     path("assignments/", include("staffing.assignments.urls")),
+    path("classification/", include("staffing.classification.urls")),
     path("directives/", include("directives.urls")),
     path("tthc/", include("tthc.urls")),
 ]

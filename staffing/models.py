@@ -1,6 +1,7 @@
 """Gatherer: Django reads the app's models here; each lives in its sub-domain."""
 
 from staffing.assignments.models import Assignment, ProgressReport, StallThresholds
+from staffing.classification.models import Classification, RuleSet
 from staffing.heartbeat.models import WorkerHeartbeat
 from staffing.registry.models import Agency, RoleAssignment, StaffMember
 from staffing.workmodes.models import PlanningReminder, WorkMode
@@ -9,6 +10,8 @@ __all__ = [
     "Assignment",
     "ProgressReport",
     "StallThresholds",
+    "Classification",
+    "RuleSet",
     "Agency",
     "PlanningReminder",
     "RoleAssignment",

@@ -29,6 +29,7 @@ FLOORS = [
     ["tthc.intake"],
     ["directives.obligations", "staffing.workmodes", "tthc.dossiers"],
     ["staffing.assignments"],
+    ["staffing.classification"],
 ]
 TOP = 100  # app roots (gatherers: apps, models, admin, urls, management) and config
 

@@ -25,6 +25,9 @@ from directives.obligations.services import obligation_acknowledge, obligation_c
 from directives.policy.services import policy_set
 from staffing.assignments.models import Assignment
 from staffing.assignments.services import assignment_create
+from staffing.classification.models import Classification
+from staffing.classification.quarters import Quarter
+from staffing.classification.services import classification_confirm
 from staffing.registry.constants import AgencyKind, Role, StaffCategory
 from staffing.registry.importers import StaffImporter
 from staffing.registry.models import Agency, StaffMember
@@ -79,6 +82,7 @@ class World:
     dossier_a: Dossier
     dossier_b: Dossier
     assignment_b: Assignment
+    classification_b: Classification
     markers_b: list = field(default_factory=list)
 
 
@@ -197,6 +201,9 @@ def build_world() -> World:
         legal_basis="Điều 16 Luật Hộ tịch",
         attachment=_pdf("nhiem-vu.pdf"),
     )
+    classification_b = classification_confirm(
+        member=staff_b2, quarter=Quarter(2021, 2), actor=head_b, level="done"
+    )
     dossier_b = receive(
         district_b,
         applicant_name="Huỳnh Văn Bê Dân",
@@ -220,6 +227,7 @@ def build_world() -> World:
         dossier_a=dossier_a,
         dossier_b=dossier_b,
         assignment_b=assignment_b,
+        classification_b=classification_b,
         markers_b=[
             assignment_b.title,
             agency_b.name,
@@ -520,6 +528,31 @@ ROUTES: dict[str, Route] = {
         },
         writer="office",
         as_json=True,
+    ),
+    # quarterly classification
+    "classification:quarter": Route(
+        DISTRICT_READERS, args=lambda w: {"pk": w.agency_b.pk}, query=lambda w: {"quarter": "2021-Q2"}
+    ),
+    "classification:confirm": Route(
+        DISTRICT_WRITERS,
+        method="post",
+        args=lambda w: {"pk": w.agency_b.pk},
+        payload=lambda w: {"quarter": "2021-Q2", "staff": w.staff_b.pk, "level": "done"},
+        writer="office",
+    ),
+    "classification:export": Route(
+        DISTRICT_READERS, args=lambda w: {"pk": w.agency_b.pk}, query=lambda w: {"quarter": "2021-Q2"}
+    ),
+    "classification:reopen": Route(
+        DISTRICT_WRITERS,
+        method="post",
+        args=lambda w: {"pk": w.classification_b.pk},
+        payload=lambda w: {"reason": "Xem xét lại."},
+        writer="office",
+    ),
+    "classification:mine": Route(SIGNED_IN),
+    "api-agency-classifications": Route(
+        DISTRICT_READERS, args=lambda w: {"agency_id": w.agency_b.pk}, query=lambda w: {"quarter": "2021-Q2"}
     ),
     "work_modes:agencies": Route(but(DISTRICT_READERS, head=OK, chairman=OK)),
     "work_modes:week": Route(

@@ -106,7 +106,9 @@ def _seed_agency(agency, today):
             done="Đã hoàn thành.",
             day=due,
         )
-        assignment_act(assignment=assignment, actor=actor, action=Action.SUBMIT)
+        # The last task of the list was handed in a day late.
+        handed_in = due + datetime.timedelta(days=1) if index == len(TASKS) - 1 else due
+        assignment_act(assignment=assignment, actor=actor, action=Action.SUBMIT, on=handed_in)
         if outcome == "returned_then_accepted":
             assignment_act(
                 assignment=assignment,
@@ -117,11 +119,11 @@ def _seed_agency(agency, today):
             progress_report(
                 assignment=assignment, actor=actor, percent_complete=100, done="Đã bổ sung.", day=due
             )
-            assignment_act(assignment=assignment, actor=actor, action=Action.SUBMIT)
+            assignment_act(assignment=assignment, actor=actor, action=Action.SUBMIT, on=handed_in)
         quality = {"accepted_exceeds": Quality.EXCEEDS, "accepted_below": Quality.BELOW}.get(
             outcome, Quality.MEETS
         )
-        assignment_act(assignment=assignment, actor=head, action=Action.ACCEPT, quality=quality)
+        assignment_act(assignment=assignment, actor=head, action=Action.ACCEPT, quality=quality, on=handed_in)
 
 
 def _seed_current(today):

@@ -1,5 +1,6 @@
 """Assigned work in Debian's chromium: a head assigns a task on the desktop, the staff member reports from a
-phone-width page, the head returns it with a comment, then accepts it with a rating."""
+phone-width page, the head returns it with a comment, then accepts it with a rating; the quarter's page
+suggests the level and the head confirms it."""
 
 import datetime
 
@@ -8,6 +9,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from staffing.assignments.models import Assignment
+from staffing.classification.models import RuleSet
 from staffing.registry.constants import Role
 from tests.factories import AgencyFactory, StaffMemberFactory, UserFactory, user_with_role
 
@@ -91,5 +93,16 @@ def test_assign_report_from_a_phone_return_then_accept(allow_async_unsafe, live_
     expect(page.locator("body")).to_contain_text("Vượt yêu cầu")
     assignment.refresh_from_db()
     assert (assignment.status, assignment.quality) == ("accepted", "exceeds")
+
+    # The quarter's page suggests the level from that work, and the head confirms it.
+    RuleSet.objects.create(name="Tiêu chí của huyện", effective_from=datetime.date(2021, 6, 4))
+    page.goto(f"{live_server.url}/classification/agencies/{agency.pk}/")
+    row = page.locator(".list-group-item", has_text="Lê Văn An")
+    expect(row).to_contain_text("Đề xuất: Hoàn thành xuất sắc nhiệm vụ")
+    row.get_by_role("button", name="Xác nhận").click()
+    expect(page.locator("body")).to_contain_text("Đã xác nhận xếp loại của Lê Văn An.")
+    expect(page.locator(".list-group-item", has_text="Lê Văn An")).to_contain_text(
+        "Xác nhận: Hoàn thành xuất sắc nhiệm vụ"
+    )
     desk.close()
     phone.close()
