@@ -6,6 +6,7 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -22,6 +23,9 @@ from . import selectors, services
 from .constants import Action
 from .forms import ActionForm, AssignmentForm, BoardFilterForm, ReportForm, ThresholdsForm
 from .models import ProgressReport, StallThresholds
+
+
+BOARD_PAGE_SIZE = 50
 
 
 @login_required
@@ -58,9 +62,14 @@ def board(request, pk):
         if data["due_within"] is not None:
             filters["due_before"] = today + datetime.timedelta(days=data["due_within"])
     rows = selectors.board(agency, today=today, filters=filters)
+    page = Paginator(rows, BOARD_PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
     context = {
         "agency": agency,
-        "rows": rows,
+        "rows": page.object_list,
+        "page": page,
+        "query": query.urlencode(),
         "form": form,
         "today": today,
         "counts": selectors.counts_per_person(agency),

@@ -208,3 +208,23 @@ def test_the_api_uses_the_same_services_and_scope(head, agency, member, today):
         ).status_code
         == 404
     )
+
+
+def test_a_long_board_is_paged_and_counts_all_its_stalling_work(head, agency, member, today):
+    past = today - datetime.timedelta(days=3)
+    for n in range(55):
+        services.assignment_create(
+            agency=agency,
+            actor=head,
+            title=f"Việc quá hạn {n:02d}",
+            leads=[member],
+            start_date=past,
+            due_date=past,
+        )
+    client = client_for(head)
+    url = reverse("assignments:board", args=[agency.pk])
+    first = client.get(url, {"assignee": member.pk}).content.decode()
+    assert first.count('href="/assignments/') - first.count('href="/assignments/agencies/') >= 50
+    assert "55 nhiệm vụ quá hạn hoặc có nguy cơ chậm" in first and "Trang 1/2 (55 nhiệm vụ)" in first
+    second = client.get(url, {"assignee": member.pk, "page": 2}).content.decode()
+    assert "Trang 2/2" in second and second.count("Việc quá hạn") == 5
