@@ -1,6 +1,6 @@
 """Gatherer: Django reads the app's models here; each lives in its sub-domain."""
 
-from staffing.assignments.models import Assignment, ProgressReport, StallThresholds
+from staffing.assignments.models import Assignment, Deputy, ProgressReport, StallThresholds
 from staffing.classification.models import Classification, RuleSet
 from staffing.heartbeat.models import WorkerHeartbeat
 from staffing.registry.models import Agency, RoleAssignment, StaffMember
@@ -10,6 +10,7 @@ __all__ = [
     "Assignment",
     "ProgressReport",
     "StallThresholds",
+    "Deputy",
     "Classification",
     "RuleSet",
     "Agency",

@@ -23,8 +23,8 @@ from directives.obligations.constants import AcknowledgementMethod
 from directives.obligations.models import Obligation
 from directives.obligations.services import obligation_acknowledge, obligation_create
 from directives.policy.services import policy_set
-from staffing.assignments.models import Assignment
-from staffing.assignments.services import assignment_create
+from staffing.assignments.models import Assignment, Deputy
+from staffing.assignments.services import assignment_create, deputy_name
 from staffing.classification.models import Classification
 from staffing.classification.quarters import Quarter
 from staffing.classification.services import classification_confirm
@@ -83,6 +83,7 @@ class World:
     dossier_b: Dossier
     assignment_b: Assignment
     classification_b: Classification
+    deputy_b: Deputy
     markers_b: list = field(default_factory=list)
 
 
@@ -201,6 +202,8 @@ def build_world() -> World:
         legal_basis="Điều 16 Luật Hộ tịch",
         attachment=_pdf("nhiem-vu.pdf"),
     )
+    staff_member_link_user(member=staff_b2, user=UserFactory(username="be-hai"))
+    deputy_b = deputy_name(agency=agency_b, actor=head_b, member=staff_b2)
     classification_b = classification_confirm(
         member=staff_b2, quarter=Quarter(2021, 2), actor=head_b, level="done"
     )
@@ -228,6 +231,7 @@ def build_world() -> World:
         dossier_b=dossier_b,
         assignment_b=assignment_b,
         classification_b=classification_b,
+        deputy_b=deputy_b,
         markers_b=[
             assignment_b.title,
             agency_b.name,
@@ -484,6 +488,19 @@ ROUTES: dict[str, Route] = {
             "due_date": "11/06/2021",
             "priority": "normal",
         },
+        writer="office",
+    ),
+    "assignments:deputy_add": Route(
+        but(DISTRICT_WRITERS, leadership=DENY),
+        method="post",
+        args=lambda w: {"pk": w.agency_b.pk},
+        payload=lambda w: {"staff": w.staff_b.pk},
+    ),
+    "assignments:deputy_remove": Route(
+        DISTRICT_WRITERS,
+        method="post",
+        args=lambda w: {"pk": w.deputy_b.pk},
+        payload=lambda w: {},
         writer="office",
     ),
     "assignments:detail": Route(DISTRICT_READERS, args=lambda w: {"pk": w.assignment_b.pk}),

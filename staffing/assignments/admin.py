@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from staffing.toolkit.history_admin import HistoryAdmin
 
-from .models import Assignment, ProgressReport, StallThresholds
+from .models import Assignment, Deputy, ProgressReport, StallThresholds
 from .services import stall_thresholds_set
 
 
@@ -64,3 +64,18 @@ class StallThresholdsAdmin(HistoryAdmin):
             silent_days=obj.silent_days,
         )
         obj.pk = saved.pk
+
+
+@admin.register(Deputy)
+class DeputyAdmin(HistoryAdmin):
+    """For reading: heads name and remove their deputies on the board."""
+
+    list_display = ["staff", "agency", "named_by", "named_at"]
+    search_fields = ["staff__full_name", "agency__name"]
+    list_select_related = ["staff", "agency", "named_by"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -14,6 +14,7 @@ from staffing.registry.models import Agency, RoleAssignment, StaffMember
 from staffing.workmodes.constants import WorkModeKind
 from staffing.workmodes.models import WorkMode
 from tthc.calendar.working_days import add_working_days
+from tthc.dossiers.models import Dossier
 
 from .constants import Action, Quality
 from .models import Assignment
@@ -69,10 +70,15 @@ def _seed_agency(agency, today):
         lead = workers[index % len(workers)]
         due = add_working_days(FIRST_MONDAY, days)
         first_day = _report_days(lead, FIRST_MONDAY, due)[0]
+        # Statutory work serves a dossier the agency received, where the demo has one.
+        dossier = (
+            Dossier.objects.filter(agency=agency).order_by("pk")[index : index + 1].first() if basis else None
+        )
         (assignment,) = assignment_create(
             agency=agency,
             actor=head,
             title=title,
+            dossier_code=dossier.code if dossier else "",
             leads=[lead],
             start_date=FIRST_MONDAY,
             due_date=due,

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from directives.documents.forms import date_input
 from staffing.toolkit.dates import in_range, out_of_range_message
+from tthc.calendar.working_days import add_working_days
 
 from .constants import AssignmentStatus, Priority, Quality
 
@@ -44,7 +45,14 @@ class AssignmentForm(forms.Form):
         widget=forms.SelectMultiple(attrs={"size": 4}),
     )
     start_date = BoundedDateField(label=_("Start date"))
-    due_date = BoundedDateField(label=_("Due date"))
+    due_date = BoundedDateField(label=_("Due date"), required=False)
+    due_in_working_days = forms.IntegerField(
+        label=_("or: due in working days"),
+        min_value=1,
+        max_value=250,
+        required=False,
+        help_text=_("Counted from the start date on the district's working-day calendar."),
+    )
     priority = forms.ChoiceField(label=_("Priority"), choices=Priority.choices, initial=Priority.NORMAL)
     statutory = forms.BooleanField(label=_("Time limit set by law"), required=False)
     legal_basis = forms.CharField(label=_("Legal basis"), max_length=255, required=False)
@@ -61,6 +69,20 @@ class AssignmentForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["leads"].queryset = staff
         self.fields["supporters"].queryset = staff
+
+    def clean(self):
+        data = super().clean()
+        days = data.get("due_in_working_days")
+        if days and data.get("start_date"):
+            data["due_date"] = add_working_days(data["start_date"], days)
+        elif not data.get("due_date") and "due_date" not in self.errors:
+            self.add_error("due_date", _("Give the due date, or the number of working days."))
+        return data
+
+    def service_kwargs(self) -> dict:
+        data = dict(self.cleaned_data)
+        data.pop("due_in_working_days", None)
+        return data
 
 
 class ReportForm(forms.Form):
@@ -112,3 +134,12 @@ class ThresholdsForm(forms.Form):
         label=_("Due within (working days)"), min_value=0, max_value=60
     )
     silent_days = forms.IntegerField(label=_("Days without a progress report"), min_value=1, max_value=60)
+
+
+class DeputyForm(forms.Form):
+    staff = forms.ModelChoiceField(label=_("Deputy"), queryset=None, empty_label=_("Choose a staff member"))
+
+    def __init__(self, *args, staff=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["staff"].queryset = staff
+        self.fields["staff"].label_from_instance = lambda m: m.full_name

@@ -148,3 +148,28 @@ class StallThresholds(models.Model):
     @classmethod
     def current(cls) -> "StallThresholds":
         return cls.objects.order_by("pk").first() or cls()
+
+
+class Deputy(models.Model):
+    """A staff member the head names to assign and review the agency's work in the head's stead."""
+
+    agency = models.ForeignKey(
+        Agency, on_delete=models.CASCADE, related_name="deputies", verbose_name=_("agency")
+    )
+    staff = models.ForeignKey(
+        StaffMember, on_delete=models.CASCADE, related_name="deputy_of", verbose_name=_("staff member")
+    )
+    named_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("named by")
+    )
+    named_at = models.DateTimeField(_("named at"), auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("deputy for assigned work")
+        verbose_name_plural = _("deputies for assigned work")
+        constraints = [models.UniqueConstraint(fields=["agency", "staff"], name="staffing_deputy_unique")]
+
+    def __str__(self):
+        return f"{self.staff} · {self.agency}"

@@ -3,10 +3,13 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from .models import Deputy
+
 
 def nav_items(request, roles):
     items = []
-    if roles.managed_agency_ids and not roles.is_district_manager:
+    deputy = bool(roles.staff_member_id) and Deputy.objects.filter(staff_id=roles.staff_member_id).exists()
+    if (roles.managed_agency_ids or deputy) and not roles.is_district_manager:
         items.append((_("Assigned work"), reverse("assignments:index"), "/assignments/agencies/"))
     if roles.sees_all_agencies:
         items.append(

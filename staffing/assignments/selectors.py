@@ -16,7 +16,7 @@ from staffing.workmodes.models import WorkMode
 from tthc.calendar.working_days import add_working_days
 
 from .constants import OPEN_STATUSES, AssignmentStatus
-from .models import Assignment, ProgressReport, StallThresholds
+from .models import Assignment, Deputy, ProgressReport, StallThresholds
 
 
 def _base():
@@ -30,7 +30,7 @@ def assignment_for_user(user, pk) -> Assignment:
     agency's work, an assignee sees what they lead or support; 404 otherwise."""
     assignment = get_object_or_404(_base(), pk=pk)
     roles = roles_for(user)
-    if roles.sees_all_agencies or assignment.agency_id in roles.managed_agency_ids:
+    if assignment.agency_id in board_agency_ids(user):
         return assignment
     staff_id = roles.staff_member_id
     if staff_id and (
@@ -38,6 +38,27 @@ def assignment_for_user(user, pk) -> Assignment:
     ):
         return assignment
     raise Http404
+
+
+def deputy_agency_ids(user) -> set:
+    staff_id = roles_for(user).staff_member_id
+    if not staff_id:
+        return set()
+    return set(Deputy.objects.filter(staff_id=staff_id).values_list("agency_id", flat=True))
+
+
+def board_agency_ids(user):
+    """Agencies whose whole board the user reads: district roles all (a set that contains everything),
+    heads and commune chairmen their own, deputies those they were named for."""
+    roles = roles_for(user)
+    if roles.sees_all_agencies:
+        return _Everything()
+    return set(roles.managed_agency_ids) | deputy_agency_ids(user)
+
+
+class _Everything:
+    def __contains__(self, item):
+        return True
 
 
 def assignments_of_staff(staff_id):

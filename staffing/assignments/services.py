@@ -11,18 +11,59 @@ from django.utils.translation import gettext as _
 from directives.documents.validators import validate_evidence_upload
 from staffing.registry.models import period_covers
 from staffing.registry.roles import roles_for
+from tthc.dossiers.models import Dossier
 
 from .constants import FINAL_STATUSES, Action, AssignmentStatus, Quality
-from .models import Assignment, ProgressReport, StallThresholds
+from .models import Assignment, Deputy, ProgressReport, StallThresholds
 
 
 def _day(value: datetime.date) -> str:
     return formats.date_format(value, "SHORT_DATE_FORMAT")
 
 
+def is_deputy(user, agency) -> bool:
+    staff_id = roles_for(user).staff_member_id
+    return bool(staff_id) and Deputy.objects.filter(agency=agency, staff_id=staff_id).exists()
+
+
 def may_assign(user, agency) -> bool:
-    """Heads and commune chairmen assign their agency's work (the district office may act for them)."""
-    return roles_for(user).can_manage_agency(agency.pk)
+    """Heads and commune chairmen assign their agency's work, and the deputies they name (the district
+    office may act for them)."""
+    return roles_for(user).can_manage_agency(agency.pk) or is_deputy(user, agency)
+
+
+@transaction.atomic
+def deputy_name(*, agency, actor, member) -> Deputy:
+    """The head names a staff member of the agency, with an account, to assign and review in their stead."""
+    if not roles_for(actor).can_manage_agency(agency.pk):
+        raise PermissionDenied
+    if member.agency_id != agency.pk:
+        raise ValidationError(
+            {
+                "staff": ValidationError(
+                    _("%(name)s is not on the staff of %(agency)s.")
+                    % {"name": member.full_name, "agency": agency}
+                )
+            }
+        )
+    if not member.user_id:
+        raise ValidationError(
+            {
+                "staff": ValidationError(
+                    _("%(name)s has no account to sign in with.") % {"name": member.full_name}
+                )
+            }
+        )
+    deputy, _created = Deputy.objects.get_or_create(agency=agency, staff=member, defaults={"named_by": actor})
+    return deputy
+
+
+@transaction.atomic
+def deputy_remove(*, deputy, actor) -> None:
+    if not roles_for(actor).can_manage_agency(deputy.agency_id):
+        raise PermissionDenied
+    deputy._history_user = actor
+    deputy.delete()
 
 
 def _own_staff_id(user):
@@ -59,8 +100,16 @@ def _assignee_errors(agency, lead, supporters, start, due) -> dict:
     return errors
 
 
-def _assignment_errors(*, agency, lead, supporters, start_date, due_date, statutory, legal_basis, attachment):
+def _assignment_errors(
+    *, agency, lead, supporters, start_date, due_date, statutory, legal_basis, attachment, dossier_code=""
+):
     errors = _assignee_errors(agency, lead, supporters, start_date, due_date)
+    code = (dossier_code or "").strip()
+    if code and not Dossier.objects.filter(agency=agency, code__iexact=code).exists():
+        errors["dossier_code"] = ValidationError(
+            _("No dossier %(code)s was received by %(agency)s.") % {"code": code, "agency": agency},
+            code="unknown_dossier",
+        )
     if start_date and due_date and due_date < start_date:
         errors["due_date"] = ValidationError(
             _("The due date cannot be before the start date (%(start)s).") % {"start": _day(start_date)},
@@ -113,6 +162,7 @@ def assignment_create(
             statutory=statutory,
             legal_basis=legal_basis,
             attachment=attachment,
+            dossier_code=dossier_code,
         )
         if "lead" in found:
             found["leads"] = found.pop("lead")

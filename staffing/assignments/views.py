@@ -14,16 +14,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from staffing.registry.models import StaffMember
+from staffing.registry.models import Agency, StaffMember
 from staffing.registry.roles import roles_for
 from staffing.registry.selectors import agencies_managed_by, get_agency_for_user
 from staffing.toolkit.forms import add_service_errors
 
 from . import selectors, services
 from .constants import Action
-from .forms import ActionForm, AssignmentForm, BoardFilterForm, ReportForm, ThresholdsForm
-from .models import ProgressReport, StallThresholds
-
+from .forms import ActionForm, AssignmentForm, BoardFilterForm, DeputyForm, ReportForm, ThresholdsForm
+from .models import Deputy, ProgressReport, StallThresholds
 
 BOARD_PAGE_SIZE = 50
 
@@ -33,6 +32,9 @@ def index(request):
     """Heads go to their agency's board (or choose one), everyone else to their own work."""
     roles = roles_for(request.user)
     agencies = list(agencies_managed_by(request.user)) if roles.managed_agency_ids else []
+    deputy_for = selectors.deputy_agency_ids(request.user)
+    if deputy_for and not roles.sees_all_agencies:
+        agencies += [a for a in Agency.objects.filter(pk__in=deputy_for) if a not in agencies]
     if len(agencies) == 1:
         return redirect("assignments:board", agencies[0].pk)
     if agencies:
@@ -49,8 +51,7 @@ def _staff(agency, today):
 @login_required
 def board(request, pk):
     agency = get_agency_for_user(request.user, pk)
-    roles = roles_for(request.user)
-    if not (roles.sees_all_agencies or agency.pk in roles.managed_agency_ids):
+    if agency.pk not in selectors.board_agency_ids(request.user):
         raise Http404
     today = timezone.localdate()
     staff = _staff(agency, today)
@@ -76,6 +77,9 @@ def board(request, pk):
         "silent_home_workers": selectors.home_workers_without_report(agency, today),
         "may_assign": services.may_assign(request.user, agency),
         "other_agencies": [a for a in agencies_managed_by(request.user) if a.pk != agency.pk],
+        "may_name_deputies": roles_for(request.user).can_manage_agency(agency.pk),
+        "deputies": Deputy.objects.filter(agency=agency).select_related("staff").order_by("staff__full_name"),
+        "deputy_form": DeputyForm(staff=staff.filter(user__isnull=False)),
         "stalling": sum(1 for _row, flag in rows if flag.stalling),
     }
     return render(request, "staffing/assignments/board.html", context)
@@ -83,7 +87,9 @@ def board(request, pk):
 
 @login_required
 def assignment_new(request, pk):
-    agency = get_agency_for_user(request.user, pk, manage=True)
+    agency = get_agency_for_user(request.user, pk)
+    if not services.may_assign(request.user, agency):
+        raise Http404
     today = timezone.localdate()
     form = AssignmentForm(
         request.POST or None,
@@ -93,7 +99,7 @@ def assignment_new(request, pk):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            created = services.assignment_create(agency=agency, actor=request.user, **form.cleaned_data)
+            created = services.assignment_create(agency=agency, actor=request.user, **form.service_kwargs())
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -267,3 +273,35 @@ def attachment(request, kind, pk):
     if not file:
         raise Http404
     return FileResponse(file.open("rb"), as_attachment=True, filename=file.name.rpartition("/")[2])
+
+
+@login_required
+@require_POST
+def deputy_add(request, pk):
+    agency = get_agency_for_user(request.user, pk, manage=True)
+    form = DeputyForm(request.POST, staff=_staff(agency, timezone.localdate()).filter(user__isnull=False))
+    if form.is_valid():
+        try:
+            services.deputy_name(agency=agency, actor=request.user, member=form.cleaned_data["staff"])
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("%(name)s may now assign and review this agency's work.")
+                % {"name": form.cleaned_data["staff"].full_name},
+            )
+    else:
+        messages.error(request, _("Choose a staff member with an account."))
+    return redirect("assignments:board", agency.pk)
+
+
+@login_required
+@require_POST
+def deputy_remove(request, pk):
+    deputy = Deputy.objects.filter(pk=pk).first()
+    if deputy is None or not roles_for(request.user).can_manage_agency(deputy.agency_id):
+        raise Http404
+    services.deputy_remove(deputy=deputy, actor=request.user)
+    messages.success(request, _("Saved."))
+    return redirect("assignments:board", deputy.agency_id)

@@ -210,3 +210,68 @@ def test_the_office_alone_sets_the_thresholds_and_they_are_bounded(head):
     services.stall_thresholds_set(actor=office, due_within_working_days=4, silent_days=3)
     services.stall_thresholds_set(actor=office, due_within_working_days=5, silent_days=3)
     assert StallThresholds.objects.get().due_within_working_days == 5
+
+
+def test_a_dossier_code_must_be_one_the_agency_received():
+    from tests.tthc.dossiers.factories import district_under_2629, receive
+
+    district = district_under_2629()
+    other = district_under_2629(commune_name="UBND xã Phước Hiệp", statistics_code="27529")
+    own_dossier, other_dossier = receive(district), receive(other)
+    head = user_with_role(Role.COMMUNE_CHAIRMAN, district.commune, username="chu-tich")
+    lead = StaffMemberFactory(agency=district.commune)
+    with pytest.raises(ValidationError) as refused:
+        _assign(head, district.commune, lead, dossier_code=other_dossier.code)
+    assert other_dossier.code in _messages(refused, "dossier_code")
+    (assignment,) = _assign(head, district.commune, lead, dossier_code=own_dossier.code)
+    assert assignment.dossier_code == own_dossier.code
+
+
+def test_the_form_counts_a_due_date_in_working_days(head, agency, staff, client):
+    client.force_login(head)
+    response = client.post(
+        f"/assignments/agencies/{agency.pk}/new/",
+        {
+            "title": "Việc",
+            "leads": [staff[0].pk],
+            "start_date": "11/06/2021",
+            "due_in_working_days": "2",
+            "priority": "normal",
+        },
+    )
+    assert response.status_code == 302
+    assert Assignment.objects.get().due_date == D(2021, 6, 15)  # Friday + 2 working days, over the weekend
+    response = client.post(
+        f"/assignments/agencies/{agency.pk}/new/",
+        {"title": "Việc", "leads": [staff[0].pk], "start_date": "11/06/2021", "priority": "normal"},
+    )
+    assert "số ngày làm việc" in response.context["form"].errors["due_date"][0]
+
+
+def test_a_deputy_the_head_names_assigns_and_reviews_but_not_their_own_work(head, agency, staff):
+    deputy_member, worker = staff
+    with pytest.raises(PermissionDenied):
+        services.deputy_name(agency=agency, actor=worker.user, member=deputy_member)
+    services.deputy_name(agency=agency, actor=head, member=deputy_member)
+    deputy = deputy_member.user
+    (assignment,) = _assign(deputy, agency, worker)
+    assert assignment.assigned_by == deputy
+    services.assignment_act(assignment=assignment, actor=worker.user, action=Action.SUBMIT)
+    services.assignment_act(assignment=assignment, actor=deputy, action=Action.ACCEPT, quality=Quality.MEETS)
+    (own,) = _assign(head, agency, deputy_member)
+    services.assignment_act(assignment=own, actor=deputy, action=Action.SUBMIT)
+    with pytest.raises(ValidationError):
+        services.assignment_act(assignment=own, actor=deputy, action=Action.ACCEPT, quality=Quality.MEETS)
+    services.deputy_remove(deputy=deputy_member.deputy_of.get(), actor=head)
+    with pytest.raises(PermissionDenied):
+        _assign(deputy, agency, worker)
+
+
+def test_a_deputy_needs_an_account_and_to_be_of_the_agency(head, agency):
+    no_account = StaffMemberFactory(agency=agency, full_name="Lê Không Tài Khoản", user=None)
+    with pytest.raises(ValidationError) as refused:
+        services.deputy_name(agency=agency, actor=head, member=no_account)
+    assert "tài khoản" in _messages(refused, "staff")
+    outsider = StaffMemberFactory(agency=AgencyFactory(), user=UserFactory())
+    with pytest.raises(ValidationError):
+        services.deputy_name(agency=agency, actor=head, member=outsider)
