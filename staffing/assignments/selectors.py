@@ -5,7 +5,7 @@ reporting."""
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Case, Count, IntegerField, Prefetch, Q, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -106,8 +106,9 @@ def flags(assignment, today, window) -> StallFlags:
     )
 
 
-def board(agency, *, today: datetime.date, filters: dict | None = None):
-    """The agency's assignments for its head: stalling and overdue first, then by due date."""
+def board_queryset(agency, *, today: datetime.date, filters: dict | None = None):
+    """The agency's assignments for its head, ordered in the database: stalling, then overdue, then due
+    soon, then by due date; a page of it is read with LIMIT, whatever the agency's size."""
     filters = filters or {}
     queryset = _base().filter(agency=agency)
     if filters.get("assignee"):
@@ -120,12 +121,28 @@ def board(agency, *, today: datetime.date, filters: dict | None = None):
         queryset = queryset.filter(statutory=True)
     if filters.get("due_before"):
         queryset = queryset.filter(due_date__lte=filters["due_before"])
+    thresholds = StallThresholds.current()
+    due_limit, _silent_since = stall_window(today, thresholds)
+    open_work = Q(status__in=OPEN_STATUSES)
+
+    def flag(condition):
+        return Case(When(condition, then=Value(1)), default=Value(0), output_field=IntegerField())
+
+    return queryset.annotate(
+        flag_stalling=flag(stalling_q(today, thresholds)),
+        flag_overdue=flag(open_work & Q(due_date__lt=today)),
+        flag_due_soon=flag(open_work & Q(due_date__lte=due_limit)),
+    ).order_by("-flag_stalling", "-flag_overdue", "-flag_due_soon", "due_date", "pk")
+
+
+def with_flags(assignments, today: datetime.date) -> list:
     window = stall_window(today)
-    rows = [
-        (assignment, flags(assignment, today, window)) for assignment in queryset.order_by("due_date", "pk")
-    ]
-    rows.sort(key=lambda row: (not row[1].stalling, not row[1].overdue, not row[1].due_soon, row[0].due_date))
-    return rows
+    return [(assignment, flags(assignment, today, window)) for assignment in assignments]
+
+
+def board(agency, *, today: datetime.date, filters: dict | None = None) -> list:
+    """Every row of the board with its flags (the API; the page reads one page of board_queryset)."""
+    return with_flags(board_queryset(agency, today=today, filters=filters), today)
 
 
 def counts_per_person(agency):

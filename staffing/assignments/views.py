@@ -62,13 +62,13 @@ def board(request, pk):
         filters = {"assignee": data["assignee"], "status": data["status"], "statutory": data["statutory"]}
         if data["due_within"] is not None:
             filters["due_before"] = today + datetime.timedelta(days=data["due_within"])
-    rows = selectors.board(agency, today=today, filters=filters)
+    rows = selectors.board_queryset(agency, today=today, filters=filters)
     page = Paginator(rows, BOARD_PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     context = {
         "agency": agency,
-        "rows": page.object_list,
+        "rows": selectors.with_flags(page.object_list, today),
         "page": page,
         "query": query.urlencode(),
         "form": form,
@@ -80,7 +80,7 @@ def board(request, pk):
         "may_name_deputies": roles_for(request.user).can_manage_agency(agency.pk),
         "deputies": Deputy.objects.filter(agency=agency).select_related("staff").order_by("staff__full_name"),
         "deputy_form": DeputyForm(staff=staff.filter(user__isnull=False)),
-        "stalling": sum(1 for _row, flag in rows if flag.stalling),
+        "stalling": rows.filter(flag_stalling=1).count(),
     }
     return render(request, "staffing/assignments/board.html", context)
 
