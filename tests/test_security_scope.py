@@ -25,7 +25,7 @@ from directives.obligations.services import obligation_acknowledge, obligation_c
 from directives.policy.services import policy_set
 from staffing.assignments.models import Assignment, Deputy
 from staffing.assignments.services import assignment_create, deputy_name
-from staffing.classification.models import Classification
+from staffing.classification.models import Classification, RuleSet
 from staffing.classification.quarters import Quarter
 from staffing.classification.services import classification_confirm
 from staffing.registry.constants import AgencyKind, Role, StaffCategory
@@ -84,6 +84,7 @@ class World:
     assignment_b: Assignment
     classification_b: Classification
     deputy_b: Deputy
+    rule_set: RuleSet
     markers_b: list = field(default_factory=list)
 
 
@@ -232,6 +233,7 @@ def build_world() -> World:
         assignment_b=assignment_b,
         classification_b=classification_b,
         deputy_b=deputy_b,
+        rule_set=RuleSet.objects.create(name="Tiêu chí thử", effective_from=D(2021, 6, 4)),
         markers_b=[
             assignment_b.title,
             agency_b.name,
@@ -554,7 +556,12 @@ ROUTES: dict[str, Route] = {
         DISTRICT_WRITERS,
         method="post",
         args=lambda w: {"pk": w.agency_b.pk},
-        payload=lambda w: {"quarter": "2021-Q2", "staff": w.staff_b.pk, "level": "done"},
+        payload=lambda w: {
+            "quarter": "2021-Q2",
+            "staff": w.staff_b.pk,
+            "level": "done",
+            "reason": "Đã xem xét.",
+        },
         writer="office",
     ),
     "classification:export": Route(
@@ -568,6 +575,35 @@ ROUTES: dict[str, Route] = {
         writer="office",
     ),
     "classification:mine": Route(SIGNED_IN),
+    "classification:rules": Route(
+        DISTRICT_READERS,
+        payload=lambda w: {
+            "name": "Tiêu chí mới",
+            "effective_from": "01/10/2021",
+            "excellent_on_time_percent": "100",
+            "excellent_exceeds_percent": "50",
+            "good_on_time_percent": "100",
+            "good_max_below": "0",
+            "done_on_time_percent": "70",
+            "report_percent": "80",
+        },
+        writer="office",
+    ),
+    "classification:rule_edit": Route(
+        DISTRICT_READERS,
+        args=lambda w: {"pk": w.rule_set.pk},
+        payload=lambda w: {
+            "name": "Tiêu chí thử (sửa)",
+            "effective_from": "04/06/2021",
+            "excellent_on_time_percent": "100",
+            "excellent_exceeds_percent": "60",
+            "good_on_time_percent": "100",
+            "good_max_below": "0",
+            "done_on_time_percent": "70",
+            "report_percent": "80",
+        },
+        writer="office",
+    ),
     "api-agency-classifications": Route(
         DISTRICT_READERS, args=lambda w: {"agency_id": w.agency_b.pk}, query=lambda w: {"quarter": "2021-Q2"}
     ),

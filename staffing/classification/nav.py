@@ -15,6 +15,10 @@ def nav_items(request, roles):
                 "/classification/agencies/",
             )
         )
+    if roles.sees_all_agencies:
+        items.append(
+            (_("Classification rule sets"), reverse("classification:rules"), reverse("classification:rules"))
+        )
     if roles.staff_member_id:
         items.append((_("My classification"), reverse("classification:mine"), reverse("classification:mine")))
     return items

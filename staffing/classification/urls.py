@@ -10,4 +10,6 @@ urlpatterns = [
     path("agencies/<int:pk>/export/", views.export, name="export"),
     path("<int:pk>/reopen/", views.reopen, name="reopen"),
     path("mine/", views.mine, name="mine"),
+    path("rules/", views.rules, name="rules"),
+    path("rules/<int:pk>/", views.rules, name="rule_edit"),
 ]

@@ -22,8 +22,8 @@ from staffing.toolkit.forms import add_service_errors
 
 from . import services
 from .constants import Level
-from .forms import ConfirmForm, ReopenForm
-from .models import Classification
+from .forms import ConfirmForm, ReopenForm, RuleSetForm
+from .models import Classification, RuleSet
 from .quarters import Quarter
 from .selectors import own_classifications, quarter_table
 
@@ -196,3 +196,36 @@ def mine(request):
     staff_id = roles_for(request.user).staff_member_id
     rows = list(own_classifications(staff_id)) if staff_id else []
     return render(request, "staffing/classification/mine.html", {"rows": rows, "linked": bool(staff_id)})
+
+
+@login_required
+def rules(request, pk=None):
+    """The district's rule sets: district roles read them; the district office adds one, or changes one no
+    confirmed classification has used yet."""
+    roles = roles_for(request.user)
+    if not roles.sees_all_agencies:
+        raise Http404
+    instance = get_object_or_404(RuleSet, pk=pk) if pk else None
+    used = instance is not None and Classification.objects.filter(rule_set=instance).exists()
+    editable = roles.is_district_manager and not used
+    form = RuleSetForm(request.POST or None, instance=instance) if editable else None
+    if request.method == "POST":
+        if form is None:
+            raise Http404
+        if form.is_valid():
+            try:
+                services.rule_set_save(actor=request.user, rule_set=form.instance)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("Saved."))
+                return redirect("classification:rules")
+    context = {
+        "rule_sets": RuleSet.objects.all(),
+        "used_ids": set(Classification.objects.values_list("rule_set_id", flat=True).distinct()),
+        "form": form,
+        "instance": instance,
+        "used": used,
+        "may_edit": roles.is_district_manager,
+    }
+    return render(request, "staffing/classification/rules.html", context)

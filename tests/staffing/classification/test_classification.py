@@ -182,3 +182,32 @@ def test_the_quarter_page_export_print_and_api(rules, agency, head, member):
     own.force_login(member.user)
     assert "Hoàn thành nhiệm vụ" in own.get(reverse("classification:mine")).content.decode()
     assert own.get(url, {"quarter": "2021-Q2"}).status_code == 404
+
+
+def test_the_office_adds_a_rule_set_on_its_page_and_a_used_one_stays_as_it_was(rules, agency, head, member):
+    office = Client()
+    office.force_login(user_with_role(Role.DISTRICT_OFFICE))
+    data = {
+        "name": "Tiêu chí quý 4",
+        "effective_from": "01/10/2021",
+        "excellent_on_time_percent": "90",
+        "excellent_exceeds_percent": "50",
+        "good_on_time_percent": "95",
+        "good_max_below": "0",
+        "done_on_time_percent": "70",
+        "report_percent": "80",
+    }
+    refused = office.post(reverse("classification:rules"), {**data, "excellent_on_time_percent": "90"})
+    assert "excellent_on_time_percent" in refused.context["form"].errors
+    assert (
+        office.post(reverse("classification:rules"), {**data, "excellent_on_time_percent": "100"}).status_code
+        == 302
+    )
+    assert rule_set_for(Quarter(2021, 4)).name == "Tiêu chí quý 4"
+    services.classification_confirm(member=member, quarter=Q2, actor=head, level=Level.DONE)
+    page = office.get(reverse("classification:rule_edit", args=[rules.pk])).content.decode()
+    assert "dùng" in page and 'name="name"' not in page
+    leadership = Client()
+    leadership.force_login(user_with_role(Role.DISTRICT_LEADERSHIP))
+    assert "Tiêu chí quý 4" in leadership.get(reverse("classification:rules")).content.decode()
+    assert leadership.post(reverse("classification:rules"), data).status_code == 404
