@@ -32,8 +32,7 @@ def home_panels(request, roles):
                 }
             )
     if roles.staff_member_id:
-        window = selectors.stall_window(today)
-        mine = selectors.assignments_of_staff(roles.staff_member_id).filter(status__in=OPEN_STATUSES)
-        rows = [(a, selectors.flags(a, today, window)) for a in mine.order_by("due_date", "pk")[:MY_ROWS]]
+        mine = selectors.own_work(roles.staff_member_id, today).filter(status__in=OPEN_STATUSES)
+        rows = selectors.with_flags(mine.order_by("due_date", "pk")[:MY_ROWS])
         panels.append({"template": "staffing/assignments/panel_mine.html", "rows": rows})
     return panels

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Case, Count, IntegerField, Prefetch, Q, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from staffing.registry.models import StaffMember
 from staffing.registry.roles import roles_for
@@ -15,7 +16,7 @@ from staffing.workmodes.constants import WorkModeKind
 from staffing.workmodes.models import WorkMode
 from tthc.calendar.working_days import add_working_days
 
-from .constants import OPEN_STATUSES, AssignmentStatus
+from .constants import OPEN_STATUSES
 from .models import Assignment, Deputy, ProgressReport, StallThresholds
 
 
@@ -28,7 +29,7 @@ def _base():
 def assignment_for_user(user, pk) -> Assignment:
     """The assignment if the user may read it: its agency's managers and the district see all of an
     agency's work, an assignee sees what they lead or support; 404 otherwise."""
-    assignment = get_object_or_404(_base(), pk=pk)
+    assignment = get_object_or_404(with_stall_flags(_base(), timezone.localdate()), pk=pk)
     roles = roles_for(user)
     if assignment.agency_id in board_agency_ids(user):
         return assignment
@@ -92,18 +93,34 @@ def stalling_q(today: datetime.date, thresholds: StallThresholds | None = None) 
     )
 
 
-def flags(assignment, today, window) -> StallFlags:
-    due_limit, silent_since = window
-    silent = (assignment.last_report_on is None and assignment.start_date <= silent_since) or (
-        assignment.last_report_on is not None and assignment.last_report_on <= silent_since
+def _flag(condition):
+    return Case(When(condition, then=Value(1)), default=Value(0), output_field=IntegerField())
+
+
+def with_stall_flags(queryset, today: datetime.date, thresholds: StallThresholds | None = None):
+    """The one place the flags are worked out: stalling (stalling_q), overdue, due soon, annotated on each
+    row by the database, so every page reads them the same way and orders by them."""
+    thresholds = thresholds or StallThresholds.current()
+    due_limit, _silent_since = stall_window(today, thresholds)
+    open_work = Q(status__in=OPEN_STATUSES)
+    return queryset.annotate(
+        flag_stalling=_flag(stalling_q(today, thresholds)),
+        flag_overdue=_flag(open_work & Q(due_date__lt=today)),
+        flag_due_soon=_flag(open_work & Q(due_date__gte=today, due_date__lte=due_limit)),
     )
-    overdue = assignment.is_open and assignment.due_date < today
+
+
+def flags_of(assignment) -> StallFlags:
+    """The flags of a row read through with_stall_flags."""
     return StallFlags(
-        overdue=overdue,
-        stalling=assignment.is_open
-        and (overdue or (assignment.statutory and assignment.due_date <= due_limit and silent)),
-        due_soon=assignment.is_open and not overdue and assignment.due_date <= due_limit,
+        overdue=bool(assignment.flag_overdue),
+        stalling=bool(assignment.flag_stalling),
+        due_soon=bool(assignment.flag_due_soon),
     )
+
+
+def with_flags(assignments) -> list:
+    return [(assignment, flags_of(assignment)) for assignment in assignments]
 
 
 def board_queryset(agency, *, today: datetime.date, filters: dict | None = None):
@@ -121,28 +138,19 @@ def board_queryset(agency, *, today: datetime.date, filters: dict | None = None)
         queryset = queryset.filter(statutory=True)
     if filters.get("due_before"):
         queryset = queryset.filter(due_date__lte=filters["due_before"])
-    thresholds = StallThresholds.current()
-    due_limit, _silent_since = stall_window(today, thresholds)
-    open_work = Q(status__in=OPEN_STATUSES)
-
-    def flag(condition):
-        return Case(When(condition, then=Value(1)), default=Value(0), output_field=IntegerField())
-
-    return queryset.annotate(
-        flag_stalling=flag(stalling_q(today, thresholds)),
-        flag_overdue=flag(open_work & Q(due_date__lt=today)),
-        flag_due_soon=flag(open_work & Q(due_date__lte=due_limit)),
-    ).order_by("-flag_stalling", "-flag_overdue", "-flag_due_soon", "due_date", "pk")
-
-
-def with_flags(assignments, today: datetime.date) -> list:
-    window = stall_window(today)
-    return [(assignment, flags(assignment, today, window)) for assignment in assignments]
+    return with_stall_flags(queryset, today).order_by(
+        "-flag_stalling", "-flag_overdue", "-flag_due_soon", "due_date", "pk"
+    )
 
 
 def board(agency, *, today: datetime.date, filters: dict | None = None) -> list:
     """Every row of the board with its flags (the API; the page reads one page of board_queryset)."""
-    return with_flags(board_queryset(agency, today=today, filters=filters), today)
+    return with_flags(board_queryset(agency, today=today, filters=filters))
+
+
+def own_work(staff_id, today: datetime.date):
+    """What a staff member leads or supports, with its flags: open work first, then by due date."""
+    return with_stall_flags(assignments_of_staff(staff_id), today)
 
 
 def counts_per_person(agency):
@@ -184,11 +192,3 @@ def report_notes(agency, day: datetime.date, staff_ids) -> dict:
 
     missing = {member.pk for member in home_workers_without_report(agency, day)} & set(staff_ids)
     return {staff_id: _("no report today") for staff_id in missing}
-
-
-def open_counts(staff_id) -> dict:
-    qs = assignments_of_staff(staff_id)
-    return {
-        "open": qs.filter(status__in=OPEN_STATUSES).count(),
-        "returned": qs.filter(status=AssignmentStatus.IN_PROGRESS).exclude(review_comment="").count(),
-    }

@@ -68,7 +68,7 @@ def board(request, pk):
     query.pop("page", None)
     context = {
         "agency": agency,
-        "rows": selectors.with_flags(page.object_list, today),
+        "rows": selectors.with_flags(page.object_list),
         "page": page,
         "query": query.urlencode(),
         "form": form,
@@ -116,13 +116,12 @@ def assignment_new(request, pk):
 def _detail_context(request, assignment, *, report_form=None, action_form=None):
     actions = services.allowed_actions(assignment, request.user)
     is_assignee = services.is_assignee(assignment, roles_for(request.user).staff_member_id)
-    today = timezone.localdate()
     return {
         "assignment": assignment,
         "reports": assignment.reports.select_related("staff"),
         "actions": actions,
         "action_labels": dict(Action.choices),
-        "flags": selectors.flags(assignment, today, selectors.stall_window(today)),
+        "flags": selectors.flags_of(assignment),
         "report_form": report_form
         or (
             ReportForm(initial={"percent_complete": assignment.percent_complete})
@@ -197,11 +196,9 @@ def mine(request):
     today = timezone.localdate()
     rows = []
     if roles.staff_member_id:
-        window = selectors.stall_window(today)
-        rows = [
-            (a, selectors.flags(a, today, window))
-            for a in selectors.assignments_of_staff(roles.staff_member_id).order_by("due_date", "pk")
-        ]
+        rows = selectors.with_flags(
+            selectors.own_work(roles.staff_member_id, today).order_by("due_date", "pk")
+        )
         rows.sort(key=lambda row: (not row[0].is_open, row[0].due_date))
     return render(
         request,
