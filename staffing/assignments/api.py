@@ -88,8 +88,7 @@ class AgencyAssignments(APIView):
     )
     def get(self, request, agency_id):
         agency = get_agency_for_user(request.user, agency_id)
-        roles = roles_for(request.user)
-        if not (roles.sees_all_agencies or agency.pk in roles.managed_agency_ids):
+        if agency.pk not in selectors.board_agency_ids(request.user):  # as the board page: deputies too
             raise NotFound
         rows = selectors.board(agency, today=timezone.localdate())
         return Response(AssignmentSerializer([a for a, _flags in rows], many=True).data)
@@ -103,7 +102,9 @@ class AgencyAssignments(APIView):
         tags=["assignments"],
     )
     def post(self, request, agency_id):
-        agency = get_agency_for_user(request.user, agency_id, manage=True)
+        agency = get_agency_for_user(request.user, agency_id)
+        if not services.may_assign(request.user, agency):  # as the page: heads and their deputies
+            raise NotFound
         serializer = AssignmentCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         try:

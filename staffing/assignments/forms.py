@@ -4,7 +4,6 @@ from django.utils.translation import gettext_lazy as _
 
 from directives.documents.forms import date_input
 from staffing.toolkit.dates import in_range, out_of_range_message
-from tthc.calendar.working_days import add_working_days
 
 from .constants import AssignmentStatus, Priority, Quality
 
@@ -70,19 +69,9 @@ class AssignmentForm(forms.Form):
         self.fields["leads"].queryset = staff
         self.fields["supporters"].queryset = staff
 
-    def clean(self):
-        data = super().clean()
-        days = data.get("due_in_working_days")
-        if days and data.get("start_date"):
-            data["due_date"] = add_working_days(data["start_date"], days)
-        elif not data.get("due_date") and "due_date" not in self.errors:
-            self.add_error("due_date", _("Give the due date, or the number of working days."))
-        return data
-
     def service_kwargs(self) -> dict:
-        data = dict(self.cleaned_data)
-        data.pop("due_in_working_days", None)
-        return data
+        """The form's values as assignment_create takes them (the service counts working days)."""
+        return dict(self.cleaned_data)
 
 
 class ReportForm(forms.Form):

@@ -1,3 +1,4 @@
+from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from staffing.registry.models import StaffMember
@@ -47,7 +48,10 @@ class AssignmentCreateSerializer(serializers.Serializer):
     leads = serializers.ListField(child=serializers.IntegerField(), allow_empty=False)
     supporters = serializers.ListField(child=serializers.IntegerField(), required=False, default=list)
     start_date = serializers.DateField()
-    due_date = serializers.DateField()
+    due_date = serializers.DateField(required=False, allow_null=True, default=None)
+    due_in_working_days = serializers.IntegerField(
+        required=False, allow_null=True, min_value=1, max_value=250
+    )
     priority = serializers.ChoiceField(choices=Priority.choices, default=Priority.NORMAL)
     statutory = serializers.BooleanField(default=False)
     legal_basis = serializers.CharField(required=False, allow_blank=True, default="", max_length=255)
@@ -55,14 +59,22 @@ class AssignmentCreateSerializer(serializers.Serializer):
 
     def service_kwargs(self, agency) -> dict:
         data = dict(self.validated_data)
-        ids = set(data["leads"]) | set(data["supporters"])
-        # Staff of other agencies are looked up too, so the service can say who is not of this agency.
-        people = StaffMember.objects.in_bulk(ids)
-        missing = sorted(ids - set(people))
-        if missing:
-            raise serializers.ValidationError({"leads": [f"#{pk}" for pk in missing]})
-        data["leads"] = [people[pk] for pk in data["leads"]]
-        data["supporters"] = [people[pk] for pk in data["supporters"]]
+        # Only the agency's own staff are looked up: an id of another agency's staff reads as unknown, so
+        # the API never tells one agency the names of another's people.
+        people = StaffMember.objects.filter(agency=agency).in_bulk(
+            set(data["leads"]) | set(data["supporters"])
+        )
+        errors = {}
+        for field in ("leads", "supporters"):
+            missing = [pk for pk in data[field] if pk not in people]
+            if missing:
+                errors[field] = [
+                    _("No staff member #%(id)s in %(agency)s.") % {"id": pk, "agency": agency}
+                    for pk in missing
+                ]
+            data[field] = [people[pk] for pk in data[field] if pk in people]
+        if errors:
+            raise serializers.ValidationError(errors)
         return data
 
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from directives.documents.validators import validate_evidence_upload
 from staffing.registry.models import period_covers
 from staffing.registry.roles import roles_for
+from tthc.calendar.working_days import add_working_days
 from tthc.dossiers.models import Dossier
 
 from .constants import FINAL_STATUSES, Action, AssignmentStatus, Quality
@@ -100,17 +101,20 @@ def _assignee_errors(agency, lead, supporters, start, due) -> dict:
     return errors
 
 
-def _assignment_errors(
-    *, agency, lead, supporters, start_date, due_date, statutory, legal_basis, attachment, dossier_code=""
-):
-    errors = _assignee_errors(agency, lead, supporters, start_date, due_date)
+def _task_errors(*, agency, start_date, due_date, statutory, legal_basis, attachment, dossier_code) -> dict:
+    """What is wrong with the task itself, whoever leads it: checked once for all its leads."""
+    errors = {}
     code = (dossier_code or "").strip()
     if code and not Dossier.objects.filter(agency=agency, code__iexact=code).exists():
         errors["dossier_code"] = ValidationError(
             _("No dossier %(code)s was received by %(agency)s.") % {"code": code, "agency": agency},
             code="unknown_dossier",
         )
-    if start_date and due_date and due_date < start_date:
+    if due_date is None:
+        errors["due_date"] = ValidationError(
+            _("Give the due date, or the number of working days."), code="required"
+        )
+    elif start_date and due_date < start_date:
         errors["due_date"] = ValidationError(
             _("The due date cannot be before the start date (%(start)s).") % {"start": _day(start_date)},
             code="due_before_start",
@@ -136,7 +140,8 @@ def assignment_create(
     title: str,
     leads: list,
     start_date: datetime.date,
-    due_date: datetime.date,
+    due_date: datetime.date | None = None,
+    due_in_working_days: int | None = None,
     description: str = "",
     supporters=(),
     priority: str = "normal",
@@ -145,25 +150,27 @@ def assignment_create(
     dossier_code: str = "",
     attachment=None,
 ) -> list[Assignment]:
-    """One assignment per lead (several leads: the same task handed to each of them)."""
+    """One assignment per lead (several leads: the same task handed to each of them). The due date is given,
+    or counted in working days from the start on the district's working-day calendar."""
     if not may_assign(actor, agency):
         raise PermissionDenied
     supporters = list(supporters)
-    errors = {}
+    if due_in_working_days and start_date:
+        due_date = add_working_days(start_date, due_in_working_days)
+    errors = _task_errors(
+        agency=agency,
+        start_date=start_date,
+        due_date=due_date,
+        statutory=statutory,
+        legal_basis=legal_basis,
+        attachment=attachment,
+        dossier_code=dossier_code,
+    )
     if not leads:
         errors["leads"] = ValidationError(_("Choose at least one person to lead the work."), code="required")
     for lead in leads:
-        found = _assignment_errors(
-            agency=agency,
-            lead=lead,
-            supporters=[s for s in supporters if s != lead] if len(leads) > 1 else supporters,
-            start_date=start_date,
-            due_date=due_date,
-            statutory=statutory,
-            legal_basis=legal_basis,
-            attachment=attachment,
-            dossier_code=dossier_code,
-        )
+        others = [s for s in supporters if s != lead] if len(leads) > 1 else supporters
+        found = _assignee_errors(agency, lead, others, start_date, due_date)
         if "lead" in found:
             found["leads"] = found.pop("lead")
         errors.update({key: value for key, value in found.items() if key not in errors})

@@ -228,3 +228,44 @@ def test_a_long_board_is_paged_and_counts_all_its_stalling_work(head, agency, me
     assert "55 nhiệm vụ quá hạn hoặc có nguy cơ chậm" in first and "Trang 1/2 (55 nhiệm vụ)" in first
     second = client.get(url, {"assignee": member.pk, "page": 2}).content.decode()
     assert "Trang 2/2" in second and second.count("Việc quá hạn") == 5
+
+
+def test_the_api_names_nobody_of_another_agency_and_counts_working_days_like_the_form(head, agency, member):
+    outsider = StaffMemberFactory(agency=AgencyFactory(name="Phòng Y tế"), full_name="Trần Người Ngoài")
+    api = client_for(head)
+    url = reverse("api-agency-assignments", args=[agency.pk])
+    refused = api.post(
+        url,
+        {"title": "Việc", "leads": [outsider.pk], "start_date": "2021-06-11", "due_date": "2021-06-14"},
+        content_type="application/json",
+    )
+    assert refused.status_code == 400
+    assert refused.json()["leads"] == [f"Không có cán bộ #{outsider.pk} tại Phòng Tư pháp."]
+    assert "Trần Người Ngoài" not in refused.content.decode()
+    made = api.post(
+        url,
+        {"title": "Việc", "leads": [member.pk], "start_date": "2021-06-11", "due_in_working_days": 2},
+        content_type="application/json",
+    )
+    assert made.status_code == 201 and made.json()[0]["due_date"] == "2021-06-15"
+
+
+def test_a_deputy_uses_the_board_and_the_api_as_the_head_does(head, agency, member, today):
+    deputy_member = StaffMemberFactory(agency=agency, full_name="Lê Phó", user=UserFactory())
+    services.deputy_name(agency=agency, actor=head, member=deputy_member)
+    deputy = client_for(deputy_member.user)
+    assert deputy.get(reverse("assignments:board", args=[agency.pk])).status_code == 200
+    made = deputy.post(
+        reverse("api-agency-assignments", args=[agency.pk]),
+        {
+            "title": "Việc của phó",
+            "leads": [member.pk],
+            "start_date": today.isoformat(),
+            "due_date": today.isoformat(),
+        },
+        content_type="application/json",
+    )
+    assert made.status_code == 201
+    assert [
+        row["title"] for row in deputy.get(reverse("api-agency-assignments", args=[agency.pk])).json()
+    ] == ["Việc của phó"]
