@@ -1,5 +1,6 @@
 """Classification API: the quarter's table of an agency, as its page shows it."""
 
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers
@@ -43,7 +44,7 @@ class AgencyClassifications(APIView):
             raise NotFound
         quarter = Quarter.parse(request.query_params.get("quarter"))
         if quarter is None:
-            raise ValidationError({"quarter": ["Nhập quý dạng 2021-Q2."]})
+            raise ValidationError({"quarter": [_("Give the quarter as 2021-Q2.")]})
         rows, _rules = quarter_table(agency, quarter)
         return Response(
             [

@@ -3,6 +3,7 @@ and quality of home work are the main basis, from Q2/2021). The thresholds are d
 a confirmed classification is frozen until the district office reopens it."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -51,6 +52,24 @@ class RuleSet(models.Model):
     def __str__(self):
         return f"{self.name} ({self.effective_from:%d/%m/%Y})"
 
+    def clean(self):
+        """The levels ask more from the top down, and a rule set a confirmed classification used stays as it
+        was (a later one is added instead). Checked by every path: the office's page, the admin, the service."""
+        errors = {}
+        if self.excellent_on_time_percent < self.good_on_time_percent:
+            errors["excellent_on_time_percent"] = _(
+                "The excellent level cannot ask less than the good level."
+            )
+        if self.done_on_time_percent > self.good_on_time_percent:
+            errors["done_on_time_percent"] = _("The completed level cannot ask more than the good level.")
+        if errors:
+            raise ValidationError(errors)
+        if self.pk and Classification.objects.filter(rule_set_id=self.pk).exists():
+            raise ValidationError(
+                _("A confirmed classification used this rule set: add a new one from a later date instead."),
+                code="used",
+            )
+
 
 class Classification(models.Model):
     """One staff member's level for one quarter, as the head confirmed it."""
@@ -89,4 +108,10 @@ class Classification(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.staff} · {self.quarter} · {self.get_level_display()}"
+        return f"{self.staff} · {self.quarter_label} · {self.get_level_display()}"
+
+    @property
+    def quarter_label(self) -> str:
+        """ "Q2/2021" for the stored "2021-Q2"."""
+        year, _sep, number = self.quarter.partition("-")
+        return f"{number}/{year}"

@@ -1,20 +1,21 @@
-"""Quarters as the classification counts them: "2021-Q2" in links, dd/mm/yyyy on pages. The first quarter
-under 2629/UBND starts on the letter's date (04/06/2021), not on 01/04/2021."""
+"""Quarters as the classification counts them: "2021-Q2" in links, dd/mm/yyyy on pages. A quarter in which
+the first work-mode policy took effect counts from that day (04/06/2021 under 2629/UBND, not 01/04/2021):
+selectors.counted() reads that day from the policies and sets `counts_from`."""
 
 import datetime
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.conf import settings
 
 QUARTER_RE = re.compile(r"^(\d{4})-Q([1-4])$")
-FIRST_DAY = datetime.date(2021, 6, 4)
 
 
 @dataclass(frozen=True)
 class Quarter:
     year: int
     number: int
+    counts_from: datetime.date | None = field(default=None, compare=False)
 
     @classmethod
     def parse(cls, value: str | None) -> "Quarter | None":
@@ -41,7 +42,7 @@ class Quarter:
     @property
     def start(self) -> datetime.date:
         first = datetime.date(self.year, 3 * self.number - 2, 1)
-        return FIRST_DAY if first <= FIRST_DAY <= self.end else first
+        return self.counts_from if self.counts_from and first <= self.counts_from <= self.end else first
 
     @property
     def end(self) -> datetime.date:
@@ -50,7 +51,9 @@ class Quarter:
         return datetime.date(self.year, 3 * self.number + 1, 1) - datetime.timedelta(days=1)
 
     def previous(self) -> "Quarter":
-        return Quarter(self.year - 1, 4) if self.number == 1 else Quarter(self.year, self.number - 1)
+        year, number = (self.year - 1, 4) if self.number == 1 else (self.year, self.number - 1)
+        return Quarter(year, number, self.counts_from)
 
     def next(self) -> "Quarter":
-        return Quarter(self.year + 1, 1) if self.number == 4 else Quarter(self.year, self.number + 1)
+        year, number = (self.year + 1, 1) if self.number == 4 else (self.year, self.number + 1)
+        return Quarter(year, number, self.counts_from)

@@ -2,12 +2,13 @@
 level the rule set in force suggests for them."""
 
 import datetime
-from collections import defaultdict
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
-from django.db.models import Count, Q
+from django.db.models import Count, Min, Q
 from django.utils import timezone
 
+from directives.documents.constants import DocumentStatus
+from directives.policy.models import WorkModePolicy
 from staffing.assignments.constants import AssignmentStatus, Quality
 from staffing.assignments.models import Assignment, ProgressReport
 from staffing.registry.models import StaffMember
@@ -57,6 +58,18 @@ class Figures:
         }
 
 
+def counting_start() -> datetime.date | None:
+    """The day the first work-mode policy took effect (a draft's policy does not count)."""
+    return WorkModePolicy.objects.exclude(directive__status=DocumentStatus.DRAFT).aggregate(
+        first=Min("effective_from")
+    )["first"]
+
+
+def counted(quarter: Quarter) -> Quarter:
+    """The quarter as the classification counts it: from the first policy's day if it falls inside."""
+    return replace(quarter, counts_from=counting_start())
+
+
 def rule_set_for(quarter: Quarter) -> RuleSet | None:
     """The rule set in force at the quarter's end: the one with the latest effective date on or before it."""
     return RuleSet.objects.filter(effective_from__lte=quarter.end).order_by("-effective_from").first()
@@ -84,14 +97,16 @@ def suggest(figures: Figures, rules: RuleSet | None) -> str:
     return Level.NOT_DONE
 
 
-def figures_for_agency(agency, quarter: Quarter, *, today: datetime.date | None = None) -> dict:
-    """{staff id: Figures} for every staff member of the agency active in the quarter, in a fixed number of
-    queries whatever the agency's size."""
+def figures_for_agency(agency, quarter: Quarter, *, today: datetime.date | None = None, only=None) -> dict:
+    """{staff id: Figures} for every staff member of the agency active in the quarter (or those of `only`),
+    in a fixed number of queries whatever the agency's size."""
     today = today or timezone.localdate()
+    quarter = counted(quarter)
     start, end = quarter.start, quarter.end
-    staff_ids = list(
-        StaffMember.objects.filter(agency=agency).active_between(start, end).values_list("pk", flat=True)
-    )
+    members = StaffMember.objects.filter(agency=agency).active_between(start, end)
+    if only is not None:
+        members = members.filter(pk__in=only)
+    staff_ids = list(members.values_list("pk", flat=True))
     figures = {pk: Figures() for pk in staff_ids}
     cut = min(end, today)
     work = Assignment.objects.filter(lead_id__in=staff_ids, due_date__range=(start, end)).exclude(
@@ -162,10 +177,3 @@ def quarter_table(agency, quarter: Quarter) -> tuple[list[Row], RuleSet | None]:
 
 def own_classifications(staff_id):
     return Classification.objects.filter(staff_id=staff_id).select_related("agency").order_by("-quarter")
-
-
-def level_counts(rows) -> dict:
-    counts = defaultdict(int)
-    for row in rows:
-        counts[row.classification.level if row.classification else "unconfirmed"] += 1
-    return dict(counts)

@@ -11,7 +11,7 @@ from staffing.registry.roles import roles_for
 from .constants import Level
 from .models import Classification, RuleSet
 from .quarters import Quarter
-from .selectors import figures_for_agency, rule_set_for, suggest
+from .selectors import counted, figures_for_agency, rule_set_for, suggest
 
 
 @transaction.atomic
@@ -19,6 +19,7 @@ def classification_confirm(
     *, member, quarter: Quarter, actor, level: str, reason: str = ""
 ) -> Classification:
     agency = member.agency
+    quarter = counted(quarter)
     if not roles_for(actor).can_manage_agency(agency.pk):
         raise PermissionDenied
     if roles_for(actor).staff_member_id == member.pk:
@@ -37,7 +38,7 @@ def classification_confirm(
     if timezone.localdate() < quarter.start:
         raise ValidationError({"level": ValidationError(_("This quarter has not started."), code="future")})
     rules = rule_set_for(quarter)
-    figures = figures_for_agency(agency, quarter).get(member.pk)
+    figures = figures_for_agency(agency, quarter, only=[member.pk]).get(member.pk)
     if figures is None:
         raise ValidationError(
             {
@@ -92,15 +93,7 @@ def rule_set_save(*, actor, rule_set: RuleSet) -> RuleSet:
     """The office records a rule set; it applies to the quarters ending on or after its date."""
     if not roles_for(actor).is_district_manager:
         raise PermissionDenied
-    rule_set.full_clean()
-    if rule_set.excellent_on_time_percent < rule_set.good_on_time_percent:
-        raise ValidationError(
-            {"excellent_on_time_percent": _("The excellent level cannot ask less than the good level.")}
-        )
-    if rule_set.done_on_time_percent > rule_set.good_on_time_percent:
-        raise ValidationError(
-            {"done_on_time_percent": _("The completed level cannot ask more than the good level.")}
-        )
+    rule_set.full_clean()  # RuleSet.clean: the order of the levels, and a used rule set stays as it was
     rule_set._history_user = actor
     rule_set.save()
     return rule_set

@@ -25,7 +25,7 @@ from .constants import Level
 from .forms import ConfirmForm, ReopenForm, RuleSetForm
 from .models import Classification, RuleSet
 from .quarters import Quarter
-from .selectors import own_classifications, quarter_table
+from .selectors import counted, own_classifications, quarter_table
 
 
 def _reader_agency(user, pk):
@@ -43,7 +43,7 @@ def _quarter(request) -> Quarter:
         quarter = Quarter.of(timezone.localdate())
         if notice := asked_date_notice(asked, quarter.label):
             messages.warning(request, notice)
-    return quarter
+    return counted(quarter)
 
 
 @login_required

@@ -17,10 +17,11 @@ from staffing.classification import services
 from staffing.classification.constants import Level
 from staffing.classification.models import Classification, RuleSet
 from staffing.classification.quarters import Quarter
-from staffing.classification.selectors import Figures, figures_for_agency, rule_set_for, suggest
+from staffing.classification.selectors import Figures, counted, figures_for_agency, rule_set_for, suggest
 from staffing.registry.constants import Role
 from staffing.workmodes.constants import WorkModeKind
 from staffing.workmodes.models import WorkMode
+from tests.directives.factories import published_directive_with_policy
 from tests.factories import AgencyFactory, StaffMemberFactory, UserFactory, user_with_role
 
 pytestmark = pytest.mark.django_db
@@ -30,7 +31,13 @@ Q2 = Quarter(2021, 2)
 
 
 @pytest.fixture
-def rules(db):
+def letter(db):
+    """2629/UBND and its policy, in force from 04/06/2021: the first quarter counts from that day."""
+    return published_directive_with_policy(number="2629/UBND", issued_on=D(2021, 6, 4))
+
+
+@pytest.fixture
+def rules(letter):
     return RuleSet.objects.create(name="Tiêu chí 2021", effective_from=D(2021, 6, 4))
 
 
@@ -49,8 +56,10 @@ def member(agency):
     return StaffMemberFactory(agency=agency, full_name="Lê Văn An", user=UserFactory())
 
 
-def test_the_first_quarter_counts_from_the_letter_s_date():
-    assert (Q2.start, Q2.end, Q2.label) == (D(2021, 6, 4), D(2021, 6, 30), "Q2/2021")
+def test_the_first_quarter_counts_from_the_letter_s_date(db):
+    assert counted(Q2).start == D(2021, 4, 1)  # no policy yet: the calendar quarter
+    published_directive_with_policy(number="2629/UBND", issued_on=D(2021, 6, 4))
+    assert (counted(Q2).start, Q2.end, Q2.label) == (D(2021, 6, 4), D(2021, 6, 30), "Q2/2021")
     assert Quarter(2021, 3).start == D(2021, 7, 1)
     assert Quarter.parse("2021-Q5") is None and Quarter.parse("2021-Q3") == Quarter(2021, 3)
 
@@ -211,3 +220,30 @@ def test_the_office_adds_a_rule_set_on_its_page_and_a_used_one_stays_as_it_was(r
     leadership.force_login(user_with_role(Role.DISTRICT_LEADERSHIP))
     assert "Tiêu chí quý 4" in leadership.get(reverse("classification:rules")).content.decode()
     assert leadership.post(reverse("classification:rules"), data).status_code == 404
+
+
+def test_every_path_refuses_a_used_rule_set_or_levels_out_of_order(rules, agency, head, member):
+    office = user_with_role(Role.DISTRICT_OFFICE)
+    services.classification_confirm(member=member, quarter=Q2, actor=head, level=Level.DONE)
+    rules.name = "Đổi tên"
+    with pytest.raises(ValidationError) as refused:
+        services.rule_set_save(actor=office, rule_set=rules)
+    assert "bộ mới" in " ".join(refused.value.messages)
+    admin = Client()
+    admin.force_login(UserFactory(username="quantri", is_staff=True, is_superuser=True))
+    response = admin.post(
+        reverse("admin:staffing_ruleset_add"),
+        {
+            "name": "Sai thứ tự",
+            "effective_from": "01/10/2021",
+            "excellent_on_time_percent": "80",
+            "excellent_exceeds_percent": "50",
+            "good_on_time_percent": "90",
+            "good_max_below": "0",
+            "done_on_time_percent": "70",
+            "report_percent": "80",
+        },
+    )
+    assert response.status_code == 200
+    assert "không thể yêu cầu thấp hơn mức tốt" in response.content.decode()
+    assert not RuleSet.objects.filter(name="Sai thứ tự").exists()
