@@ -24,6 +24,9 @@ from staffing.assignments import panels as assignments_panels
 from staffing.assignments.selectors import report_notes
 from staffing.classification import demo as classification_demo
 from staffing.classification import nav as classification_nav
+from staffing.inspections import demo as inspections_demo
+from staffing.inspections import nav as inspections_nav
+from staffing.inspections import panels as inspections_panels
 from staffing.registry import demo as registry_demo
 from staffing.registry import nav as registry_nav
 from staffing.registry import panels as registry_panels
@@ -41,7 +44,10 @@ from tthc.urgent_lists import demo as urgent_lists_demo
 from tthc.urgent_lists import panels as urgent_lists_panels
 
 MENU = (
-    (pgettext_lazy("menu", "Work schedule"), (workmodes_nav, assignments_nav, classification_nav)),
+    (
+        pgettext_lazy("menu", "Work schedule"),
+        (workmodes_nav, assignments_nav, classification_nav, inspections_nav),
+    ),
     (pgettext_lazy("menu", "Agencies and staff"), (registry_nav,)),
     (pgettext_lazy("menu", "Directives"), (documents_nav, obligations_nav, compliance_nav, policy_nav)),
     (pgettext_lazy("menu", "Procedures"), (catalogue_nav, dossiers_nav)),
@@ -49,9 +55,23 @@ MENU = (
 
 _DIRECTIVES = (obligations_panels, compliance_panels, policy_panels, documents_panels)
 _TTHC = (urgent_lists_panels, dossiers_panels)
-HOME_PANELS = (workmodes_panels, assignments_panels, registry_panels, *_DIRECTIVES, *_TTHC)
+HOME_PANELS = (
+    workmodes_panels,
+    assignments_panels,
+    inspections_panels,
+    registry_panels,
+    *_DIRECTIVES,
+    *_TTHC,
+)
 # A one-stop officer who runs no agency starts the day at the desk: the dossiers come first.
-DESK_PANELS = (*_TTHC, workmodes_panels, assignments_panels, registry_panels, *_DIRECTIVES)
+DESK_PANELS = (
+    *_TTHC,
+    workmodes_panels,
+    assignments_panels,
+    inspections_panels,
+    registry_panels,
+    *_DIRECTIVES,
+)
 # Visitors first need the policy in force and how to file a dossier; the directory comes last.
 PUBLIC_PANELS = (policy_panels, documents_panels, *_TTHC, workmodes_panels, registry_panels)
 
@@ -66,6 +86,7 @@ DEMO = (
     urgent_lists_demo,
     dossiers_demo,
     workmodes_demo,
+    inspections_demo,
     assignments_demo,
     classification_demo,
 )

@@ -11,6 +11,7 @@ api_v1 = [
     path("", include("staffing.workmodes.api_urls")),
     path("", include("staffing.assignments.api_urls")),
     path("", include("staffing.classification.api_urls")),
+    path("", include("staffing.inspections.api_urls")),
     path("", include("directives.api_urls")),
     path("", include("tthc.api_urls")),
 ]
@@ -30,6 +31,7 @@ urlpatterns = [
     path("work-modes/", include("staffing.workmodes.urls")),
     path("assignments/", include("staffing.assignments.urls")),
     path("classification/", include("staffing.classification.urls")),
+    path("inspections/", include("staffing.inspections.urls")),
     path("directives/", include("directives.urls")),
     path("tthc/", include("tthc.urls")),
 ]

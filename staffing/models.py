@@ -3,6 +3,7 @@
 from staffing.assignments.models import Assignment, Deputy, ProgressReport, StallThresholds
 from staffing.classification.models import Classification, RuleSet
 from staffing.heartbeat.models import WorkerHeartbeat
+from staffing.inspections.models import InspectionTeam, OutsideParticipant
 from staffing.registry.models import Agency, RoleAssignment, StaffMember
 from staffing.workmodes.models import PlanningReminder, WorkMode
 
@@ -13,6 +14,8 @@ __all__ = [
     "Deputy",
     "Classification",
     "RuleSet",
+    "InspectionTeam",
+    "OutsideParticipant",
     "Agency",
     "PlanningReminder",
     "RoleAssignment",

@@ -28,7 +28,7 @@ FLOORS = [
     ["tthc.urgent_lists"],
     ["tthc.intake"],
     ["directives.obligations", "staffing.workmodes", "tthc.dossiers"],
-    ["staffing.assignments"],
+    ["staffing.assignments", "staffing.inspections"],
     ["staffing.classification"],
 ]
 TOP = 100  # app roots (gatherers: apps, models, admin, urls, management) and config

@@ -18,7 +18,7 @@ POLICY = {
     "exempt_duty_groups": [DutyGroup.EPIDEMIC_TASK_FORCE, DutyGroup.POLICE, DutyGroup.MILITARY],
     "citizen_reception_suspended": True,
     "inspections_restricted": True,
-    "inspection_max_participants": None,
+    "inspection_max_participants": 5,
     "in_person_intake_restricted": True,
     "pre_cutoff_date": datetime.date(2021, 6, 3),
     "free_postal_return": True,
