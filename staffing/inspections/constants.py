@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class TeamKind(models.TextChoices):
@@ -14,7 +15,7 @@ class Necessity(models.TextChoices):
 
 class TeamStatus(models.TextChoices):
     PLANNED = "planned", _("Planned")
-    ACTIVE = "active", _("Active")
+    ACTIVE = "active", pgettext_lazy("inspection team", "Active")
     SUSPENDED = "suspended", _("Suspended")
     DONE = "done", _("Done")
     CANCELLED = "cancelled", _("Cancelled")

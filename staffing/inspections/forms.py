@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from directives.documents.forms import date_input
 from staffing.toolkit.dates import in_range, out_of_range_message
@@ -25,7 +26,7 @@ class ParticipantField(forms.ModelMultipleChoiceField):
 
 class TeamForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=TeamKind.choices, widget=forms.RadioSelect)
-    subject = forms.CharField(label=_("Subject"), max_length=255)
+    subject = forms.CharField(label=pgettext_lazy("inspection team", "Subject"), max_length=255)
     inspected_organisation = forms.CharField(label=_("Organisation inspected"), max_length=255)
     decision_number = forms.CharField(label=_("Decision number"), max_length=64)
     decision_date = BoundedDateField(label=_("Decision date"))

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from staffing.registry.models import Agency, StaffMember
@@ -17,7 +18,7 @@ class InspectionTeam(models.Model):
         Agency, on_delete=models.PROTECT, related_name="inspection_teams", verbose_name=_("agency")
     )
     kind = models.CharField(_("kind"), max_length=16, choices=TeamKind.choices, default=TeamKind.CHECK)
-    subject = models.CharField(_("subject"), max_length=255)
+    subject = models.CharField(pgettext_lazy("inspection team", "subject"), max_length=255)
     inspected_organisation = models.CharField(_("organisation inspected"), max_length=255)
     decision_number = models.CharField(_("decision number"), max_length=64)
     decision_date = models.DateField(_("decision date"))

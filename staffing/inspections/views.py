@@ -10,6 +10,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
 from staffing.registry.models import Agency
@@ -195,7 +196,7 @@ def _headers() -> list[str]:
     return [
         _("Agency"),
         _("Kind"),
-        _("Subject"),
+        pgettext("inspection team", "Subject"),
         _("Organisation inspected"),
         _("Decision number"),
         _("Decision date"),
