@@ -127,7 +127,10 @@ class InspectionTeamAdmin(HistoryAdmin):
         obj.pk, obj._state.adding = saved.pk, False
 
     def save_related(self, request, form, formsets, change):
-        """team_save set the participants; outside participants are read-only here."""
+        """team_save set the participants; outside participants are read-only here, so nothing of theirs
+        changed (the change message reads the inline's lists)."""
+        for formset in formsets:
+            formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
 
     def get_readonly_fields(self, request, obj=None):
         return [*self.readonly_fields, "agency"] if obj else self.readonly_fields

@@ -13,12 +13,12 @@ RESTRICTED_DAY = D(2021, 6, 14)
 LAPSED_DAY = D(2021, 7, 5)  # the policy ends on 30/06/2021
 
 
-def policy_2629(*, max_participants=5):
+def policy_2629(*, max_participants=5, until=D(2021, 6, 30)):
     letter = DocumentFactory(number="2629/UBND")
     clause = Clause.objects.create(document=letter, number="2", text="Tạm dừng các đoàn thanh tra, kiểm tra.")
     return WorkModePolicyFactory(
         directive=letter,
-        effective_until=D(2021, 6, 30),
+        effective_until=until,
         inspection_max_participants=max_participants,
         inspections_clause=clause,
     )

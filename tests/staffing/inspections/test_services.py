@@ -12,7 +12,7 @@ from staffing.registry.constants import Role
 from staffing.workmodes.services import work_modes_set
 from tests.factories import AgencyFactory, StaffMemberFactory, user_with_role
 
-from .helpers import D, LAPSED_DAY, RESTRICTED_DAY, make_team, people, policy_2629, team_values
+from .helpers import LAPSED_DAY, RESTRICTED_DAY, D, make_team, people, policy_2629, team_values
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +41,11 @@ def test_a_necessary_team_over_the_cap_is_refused_at_the_participants_field(poli
     assert "Tối đa 5 người" in message and "mục 2 Công văn 2629/UBND" in message and "có 6" in message
     assert not InspectionTeam.objects.exists()
     team = make_team(
-        agency, head, necessity=Necessity.NECESSARY, necessity_reason="Khiếu nại sắp hết hạn.", participants=staff
+        agency,
+        head,
+        necessity=Necessity.NECESSARY,
+        necessity_reason="Khiếu nại sắp hết hạn.",
+        participants=staff,
     )
     assert team.participants.count() == 5 and team.status == TeamStatus.PLANNED
 
@@ -96,7 +100,11 @@ def test_the_head_suspends_in_one_step_and_resumes_only_after_the_lapse(policy, 
 
 def test_a_necessary_team_is_not_listed_and_starts_under_the_restriction(policy, head, agency):
     team = make_team(
-        agency, head, necessity=Necessity.NECESSARY, necessity_reason="Khiếu nại.", participants=people(agency, 3)
+        agency,
+        head,
+        necessity=Necessity.NECESSARY,
+        necessity_reason="Khiếu nại.",
+        participants=people(agency, 3),
     )
     assert not selectors.must_suspend(agency, today=RESTRICTED_DAY)[0].exists()
     services.team_act(team=team, actor=head, action="start", on=RESTRICTED_DAY)
@@ -104,7 +112,9 @@ def test_a_necessary_team_is_not_listed_and_starts_under_the_restriction(policy,
     assert team.status == TeamStatus.ACTIVE
 
 
-def test_a_participant_at_home_on_a_day_of_the_period_is_named_as_a_conflict(policy, head, agency, office_user):
+def test_a_participant_at_home_on_a_day_of_the_period_is_named_as_a_conflict(
+    policy, head, agency, office_user
+):
     home, office = people(agency, 2)
     work_modes_set(agency=agency, entries=[(home.pk, D(2021, 6, 15), "remote")], actor=office_user)
     team = make_team(agency, head, participants=[home, office])
