@@ -28,6 +28,8 @@ from staffing.assignments.services import assignment_create, deputy_name
 from staffing.classification.models import Classification, RuleSet
 from staffing.classification.quarters import Quarter
 from staffing.classification.services import classification_confirm
+from staffing.inspections.models import InspectionTeam
+from staffing.inspections.services import team_save
 from staffing.registry.constants import AgencyKind, Role, StaffCategory
 from staffing.registry.importers import StaffImporter
 from staffing.registry.models import Agency, StaffMember
@@ -85,6 +87,7 @@ class World:
     classification_b: Classification
     deputy_b: Deputy
     rule_set: RuleSet
+    team_b: InspectionTeam
     markers_b: list = field(default_factory=list)
 
 
@@ -208,6 +211,19 @@ def build_world() -> World:
     classification_b = classification_confirm(
         member=staff_b2, quarter=Quarter(2021, 2), actor=head_b, level="done"
     )
+    team_b = team_save(
+        agency=agency_b,
+        actor=head_b,
+        kind="check",
+        subject="Kiểm tra hộ tịch của xã Bê",
+        inspected_organisation="Ấp Bê",
+        decision_number="12/QĐ-UBND",
+        decision_date=D(2021, 6, 1),
+        planned_start=D(2021, 6, 14),
+        planned_end=D(2021, 6, 18),
+        necessity="not_necessary",
+        participants=[staff_b],
+    )
     dossier_b = receive(
         district_b,
         applicant_name="Huỳnh Văn Bê Dân",
@@ -234,7 +250,9 @@ def build_world() -> World:
         classification_b=classification_b,
         deputy_b=deputy_b,
         rule_set=RuleSet.objects.create(name="Tiêu chí thử", effective_from=D(2021, 6, 4)),
+        team_b=team_b,
         markers_b=[
+            team_b.subject,
             assignment_b.title,
             agency_b.name,
             staff_b.full_name,
@@ -380,6 +398,39 @@ def _staff_csv() -> SimpleUploadedFile:
 
 def _calendar_csv() -> SimpleUploadedFile:
     return SimpleUploadedFile("lich.csv", template_csv(CalendarDayImporter()), content_type="text/csv")
+
+
+def _team_form(w: World, subject: str) -> dict:
+    return {
+        "kind": "check",
+        "subject": subject,
+        "inspected_organisation": "Ấp Bê",
+        "decision_number": "13/QĐ-UBND",
+        "decision_date": "01/06/2021",
+        "planned_start": "14/06/2021",
+        "planned_end": "18/06/2021",
+        "necessity": "not_necessary",
+        "necessity_reason": "",
+        "participants": [w.staff_b2.pk],
+        "outsiders-TOTAL_FORMS": "1",
+        "outsiders-INITIAL_FORMS": "0",
+        "outsiders-0-full_name": "",
+        "outsiders-0-organisation": "",
+    }
+
+
+def _team_json(w: World) -> dict:
+    return {
+        "kind": "check",
+        "subject": "Đoàn mới",
+        "inspected_organisation": "Ấp Bê",
+        "decision_number": "14/QĐ-UBND",
+        "decision_date": "2021-06-01",
+        "planned_start": "2021-06-14",
+        "planned_end": "2021-06-18",
+        "necessity": "not_necessary",
+        "participants": [w.staff_b2.pk],
+    }
 
 
 def _tomorrow() -> str:
@@ -545,6 +596,47 @@ ROUTES: dict[str, Route] = {
             "start_date": "2021-06-07",
             "due_date": "2021-06-11",
         },
+        writer="office",
+        as_json=True,
+    ),
+    # inspection teams
+    "inspections:index": Route(but(SIGNED_IN, staff=DENY)),
+    "inspections:agency": Route(DISTRICT_READERS, args=lambda w: {"pk": w.agency_b.pk}),
+    "inspections:new": Route(
+        DISTRICT_WRITERS,
+        args=lambda w: {"pk": w.agency_b.pk},
+        payload=lambda w: _team_form(w, "Đoàn mới"),
+        writer="office",
+    ),
+    "inspections:detail": Route(DISTRICT_READERS, args=lambda w: {"pk": w.team_b.pk}),
+    "inspections:edit": Route(
+        DISTRICT_WRITERS,
+        args=lambda w: {"pk": w.team_b.pk},
+        payload=lambda w: _team_form(w, "Kiểm tra hộ tịch (sửa)"),
+        writer="office",
+    ),
+    "inspections:act": Route(
+        DISTRICT_WRITERS,
+        method="post",
+        args=lambda w: {"pk": w.team_b.pk},
+        payload=lambda w: {"action": "suspend"},
+        writer="office",
+    ),
+    "inspections:district": Route(DISTRICT_READERS),
+    "inspections:export": Route(DISTRICT_READERS),
+    "api-agency-inspection-teams": Route(
+        DISTRICT_READERS,
+        args=lambda w: {"agency_id": w.agency_b.pk},
+        payload=_team_json,
+        writer="office",
+        as_json=True,
+    ),
+    "api-inspection-team": Route(DISTRICT_READERS, args=lambda w: {"pk": w.team_b.pk}),
+    "api-inspection-team-actions": Route(
+        DISTRICT_WRITERS,
+        method="post",
+        args=lambda w: {"pk": w.team_b.pk},
+        payload=lambda w: {"action": "suspend"},
         writer="office",
         as_json=True,
     ),
