@@ -1,6 +1,6 @@
 """Demo inspection teams for `manage.py seed_demo`, written through the services like any head's.
 
-In Phòng Tư pháp, under 2629/UBND (which restricts inspections): a check of certification records not
+In Phòng Tư pháp, for next week under 2629/UBND (which restricts inspections): a check of certification records not
 marked necessary, which the policy makes its head suspend; and a necessary inspection of a complaint file,
 whose first attempt with too many participants is refused, kept planned with the number allowed. An agency
 that already has teams is left alone."""
@@ -8,6 +8,7 @@ that already has teams is left alone."""
 import datetime
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from staffing.registry.models import Agency, RoleAssignment, StaffMember
 
@@ -16,7 +17,6 @@ from .models import InspectionTeam
 from .services import team_save
 
 AGENCY_CODE = "PTP"
-DECISION_DATE = datetime.date(2021, 6, 1)
 
 
 def _head(agency):
@@ -35,12 +35,15 @@ def seed(*, password: str) -> list[dict]:
     staff = list(StaffMember.objects.filter(agency=agency).order_by("pk")[:8])
     if head is None or len(staff) < 3:
         return []
+    # Next week's teams, so the head's list shows today what the policy in force makes them suspend.
+    today = timezone.localdate()
+    monday = today + datetime.timedelta(days=7 - today.weekday())
     common = {
         "agency": agency,
         "actor": head,
-        "decision_date": DECISION_DATE,
-        "planned_start": datetime.date(2021, 6, 14),
-        "planned_end": datetime.date(2021, 6, 25),
+        "decision_date": today,
+        "planned_start": monday,
+        "planned_end": monday + datetime.timedelta(days=4),
     }
     team_save(
         **common,

@@ -89,9 +89,7 @@ def must_suspend(agency, *, today: datetime.date):
     policy = restriction_on(agency=agency, day=today)
     if policy is None:
         return InspectionTeam.objects.none(), None
-    teams = agency_teams(agency).filter(
-        necessity=Necessity.NOT_NECESSARY, status__in=RUNNING_STATUSES, planned_end__gte=today
-    )
+    teams = agency_teams(agency).filter(necessity=Necessity.NOT_NECESSARY, status__in=RUNNING_STATUSES)
     return teams, policy
 
 
