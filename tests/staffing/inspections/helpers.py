@@ -11,9 +11,10 @@ from tests.factories import DocumentFactory, StaffMemberFactory, WorkModePolicyF
 D = datetime.date
 RESTRICTED_DAY = D(2021, 6, 14)
 LAPSED_DAY = D(2021, 7, 5)  # the policy ends on 30/06/2021
+JUNE_END = D(2021, 6, 30)
 
 
-def policy_2629(*, max_participants=5, until=D(2021, 6, 30)):
+def policy_2629(*, max_participants=5, until=JUNE_END):
     letter = DocumentFactory(number="2629/UBND")
     clause = Clause.objects.create(document=letter, number="2", text="Tạm dừng các đoàn thanh tra, kiểm tra.")
     return WorkModePolicyFactory(
