@@ -262,6 +262,7 @@ SPECTACULAR_SETTINGS = {
         "DocumentStatusEnum": "directives.documents.constants.DocumentStatus",
         "DossierStatusEnum": "tthc.dossiers.constants.DossierStatus",
         "ChannelEnum": "tthc.intake.constants.Channel",
+        "InspectionTeamKindEnum": "staffing.inspections.constants.TeamKind",
     },
 }
 
