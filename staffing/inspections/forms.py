@@ -21,7 +21,12 @@ class BoundedDateField(forms.DateField):
 
 class ParticipantField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, member):
-        return f"{member.full_name} – {member.agency.short_name or member.agency.name}"
+        agency = member.agency.short_name or member.agency.name
+        return (
+            f"{member.full_name} – {member.position}, {agency}"
+            if member.position
+            else f"{member.full_name} – {agency}"
+        )
 
 
 class TeamForm(forms.Form):
@@ -43,7 +48,7 @@ class TeamForm(forms.Form):
         label=_("Participants (staff of the district's agencies)"),
         queryset=None,
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+        widget=forms.SelectMultiple(attrs={"size": 10}),
         help_text=_("Hold Ctrl (or ⌘) to choose several people."),
     )
 
@@ -83,7 +88,7 @@ class ActionForm(forms.Form):
 
 
 class DistrictFilterForm(forms.Form):
-    agency = forms.ModelChoiceField(label=_("Agency"), queryset=None, required=False)
+    agency = forms.ModelChoiceField(label=_("Agency"), queryset=None, required=False, empty_label=_("All"))
     status = forms.ChoiceField(
         label=_("Status"), choices=[("", _("All"))] + TeamStatus.choices, required=False
     )

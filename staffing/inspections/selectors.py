@@ -4,7 +4,7 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch
+from django.db.models import Case, Count, IntegerField, Prefetch, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -135,9 +135,14 @@ def district_teams(*, agency=None, status: str = "", start=None, end=None):
     return queryset
 
 
-def district_staff():
-    """Staff of the district's agencies a team may take on."""
-    return StaffMember.objects.select_related("agency").order_by("agency__name", "full_name", "pk")
+def district_staff(agency):
+    """Staff of the district's agencies a team may take on: the agency's own first."""
+    own_first = Case(When(agency=agency, then=Value(0)), default=Value(1), output_field=IntegerField())
+    return (
+        StaffMember.objects.select_related("agency")
+        .annotate(own_first=own_first)
+        .order_by("own_first", "agency__name", "full_name", "pk")
+    )
 
 
 def must_suspend_counts(agency_ids, *, today: datetime.date) -> dict:

@@ -52,7 +52,7 @@ def agency_teams(request, pk):
 
 
 def _form_page(request, agency, team=None):
-    staff = selectors.district_staff()
+    staff = selectors.district_staff(agency)
     initial = {}
     if team is not None:
         initial = {
