@@ -247,6 +247,17 @@ def test_the_admin_saves_through_the_service_and_shows_the_cap_at_the_field(
     assert response.status_code == 302
     team = InspectionTeam.objects.get()
     assert team.history.get().history_change_reason == "create" and team.created_by == admin
+    change = reverse("admin:staffing_inspectionteam_change", args=[team.pk])
+    assert client.get(change).status_code == 200
+    refused = client.post(change, {**data, "subject": "Kiểm tra hộ tịch (sửa)"})
+    assert all(
+        words in " ".join(refused.context["adminform"].form.errors["participants"]) for words in CAP_WORDS
+    )
+    team.refresh_from_db()
+    assert (team.subject, team.participants.count()) == ("Kiểm tra hộ tịch", 1)
+    assert client.post(change, {**data, "participants": [staff[1].pk]}).status_code == 302
+    assert list(team.participants.all()) == [staff[1]]
+    assert team.history.latest().history_change_reason == "edit"
 
 
 def test_the_api_creates_refuses_acts_and_hides_other_agencies(
