@@ -7,7 +7,9 @@ import io
 
 import openpyxl
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -312,3 +314,34 @@ def test_the_api_creates_refuses_acts_and_hides_other_agencies(
         == 404
     )
     assert InspectionTeam.objects.get(pk=team_id).status == TeamStatus.PLANNED
+
+
+def test_the_lists_read_the_same_number_of_queries_for_two_teams_or_eight(
+    policy, head, agency, staff, office_user, today
+):
+    def counts():
+        found = []
+        for user, url in (
+            (head, reverse("inspections:agency", args=[agency.pk])),
+            (office_user, reverse("inspections:district")),
+            (office_user, reverse("inspections:export")),
+        ):
+            client = client_for(user)
+            with CaptureQueriesContext(connection) as queries:
+                assert client.get(url).status_code == 200
+            found.append(len(queries))
+        return found
+
+    for _ in range(2):
+        make_team(agency, head, participants=staff[:2], **_period(today), decision_date=today)
+    few = counts()
+    for _ in range(6):
+        make_team(
+            agency,
+            head,
+            participants=staff[:3],
+            outsiders=[{"full_name": "Trần Minh Khoa", "organisation": "Thanh tra huyện"}],
+            **_period(today),
+            decision_date=today,
+        )
+    assert counts() == few
