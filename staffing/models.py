@@ -2,6 +2,7 @@
 
 from staffing.assignments.models import Assignment, Deputy, ProgressReport, StallThresholds
 from staffing.classification.models import Classification, RuleSet
+from staffing.companies.models import Company
 from staffing.heartbeat.models import WorkerHeartbeat
 from staffing.inspections.models import InspectionTeam, OutsideParticipant
 from staffing.registry.models import Agency, RoleAssignment, StaffMember
@@ -16,6 +17,7 @@ __all__ = [
     "RuleSet",
     "InspectionTeam",
     "OutsideParticipant",
+    "Company",
     "Agency",
     "PlanningReminder",
     "RoleAssignment",

@@ -20,6 +20,7 @@ SKIP = {"migrations", "__pycache__"}
 FLOORS = [
     ["staffing.toolkit"],
     ["staffing.registry"],
+    ["staffing.companies"],
     ["directives.documents"],
     ["directives.policy"],
     ["directives.compliance"],
