@@ -24,6 +24,9 @@ from staffing.assignments import panels as assignments_panels
 from staffing.assignments.selectors import report_notes
 from staffing.classification import demo as classification_demo
 from staffing.classification import nav as classification_nav
+from staffing.companies import demo as companies_demo
+from staffing.companies import nav as companies_nav
+from staffing.companies import panels as companies_panels
 from staffing.inspections import demo as inspections_demo
 from staffing.inspections import nav as inspections_nav
 from staffing.inspections import panels as inspections_panels
@@ -48,7 +51,7 @@ MENU = (
         pgettext_lazy("menu", "Work schedule"),
         (workmodes_nav, assignments_nav, classification_nav, inspections_nav),
     ),
-    (pgettext_lazy("menu", "Agencies and staff"), (registry_nav,)),
+    (pgettext_lazy("menu", "Agencies and staff"), (registry_nav, companies_nav)),
     (pgettext_lazy("menu", "Directives"), (documents_nav, obligations_nav, compliance_nav, policy_nav)),
     (pgettext_lazy("menu", "Procedures"), (catalogue_nav, dossiers_nav)),
 )
@@ -60,6 +63,7 @@ HOME_PANELS = (
     assignments_panels,
     inspections_panels,
     registry_panels,
+    companies_panels,
     *_DIRECTIVES,
     *_TTHC,
 )
@@ -70,6 +74,7 @@ DESK_PANELS = (
     assignments_panels,
     inspections_panels,
     registry_panels,
+    companies_panels,
     *_DIRECTIVES,
 )
 # Visitors first need the policy in force and how to file a dossier; the directory comes last.
@@ -78,6 +83,7 @@ PUBLIC_PANELS = (policy_panels, documents_panels, *_TTHC, workmodes_panels, regi
 # Floor order: the registry first, then the directives, the procedures, and the plans that need them all.
 DEMO = (
     registry_demo,
+    companies_demo,
     documents_demo,
     policy_demo,
     obligations_demo,

@@ -12,6 +12,7 @@ api_v1 = [
     path("", include("staffing.assignments.api_urls")),
     path("", include("staffing.classification.api_urls")),
     path("", include("staffing.inspections.api_urls")),
+    path("", include("staffing.companies.api_urls")),
     path("", include("directives.api_urls")),
     path("", include("tthc.api_urls")),
 ]
@@ -27,6 +28,7 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("api/v1/", include(api_v1)),
+    path("staffing/companies/", include("staffing.companies.urls")),
     path("staffing/", include("staffing.urls")),
     path("work-modes/", include("staffing.workmodes.urls")),
     path("assignments/", include("staffing.assignments.urls")),

@@ -1,5 +1,6 @@
 """Writes on the companies register: the form, the API, the admin and the importer all call company_save."""
 
+import copy
 import datetime
 from typing import NamedTuple
 
@@ -81,8 +82,6 @@ def company_prepare(
         errors["closed_on"] = _("Enter the day the company closed.")
     if closed_on and closed_on > timezone.localdate():
         errors["closed_on"] = _("The closing date cannot be in the future.")
-    if errors:
-        raise ValidationError(errors, code="invalid")
     values = {
         "name": " ".join((name or "").split()),
         "tax_code": normalize_tax_code(tax_code),
@@ -107,8 +106,29 @@ def company_prepare(
             changed.append("commune")
     if changed:
         # The commune is a fetched row and the tax code's uniqueness is checked by company_save.
-        company.full_clean(exclude=["commune"], validate_unique=False, validate_constraints=False)
+        try:
+            company.full_clean(exclude=["commune"], validate_unique=False, validate_constraints=False)
+        except ValidationError as exc:
+            for field, messages in exc.message_dict.items():
+                errors.setdefault(field, messages)
+    if errors:
+        raise ValidationError(errors, code="invalid")
     return company, changed
+
+
+def _check_tax_code_free(company: Company, commune: Agency) -> None:
+    other = Company.objects.filter(tax_code=company.tax_code).exclude(pk=company.pk).first()
+    if other is not None:
+        raise _tax_code_taken(company.tax_code, other, commune)
+
+
+def company_check(*, commune: Agency, company: Company | None = None, **fields) -> None:
+    """Raise what company_save would refuse, writing nothing (for the admin's form)."""
+    prepared, changed = company_prepare(
+        commune=commune, company=copy.copy(company) if company is not None else None, **fields
+    )
+    if changed:
+        _check_tax_code_free(prepared, commune)
 
 
 @transaction.atomic
@@ -118,9 +138,7 @@ def company_save(*, commune: Agency, company: Company | None = None, **fields) -
     company, changed = company_prepare(commune=commune, company=company, **fields)
     if not changed:
         return CompanySaved(company, UNCHANGED)
-    other = Company.objects.filter(tax_code=company.tax_code).exclude(pk=company.pk).first()
-    if other is not None:
-        raise _tax_code_taken(company.tax_code, other, commune)
+    _check_tax_code_free(company, commune)
     outcome = UPDATED if company.pk else CREATED
     try:
         with transaction.atomic():
