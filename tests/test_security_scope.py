@@ -28,6 +28,10 @@ from staffing.assignments.services import assignment_create, deputy_name
 from staffing.classification.models import Classification, RuleSet
 from staffing.classification.quarters import Quarter
 from staffing.classification.services import classification_confirm
+from staffing.companies.importers import CompanyImporter
+from staffing.companies.models import Company
+from staffing.companies.services import company_save
+from staffing.companies.taxcodes import check_digit
 from staffing.inspections.models import InspectionTeam
 from staffing.inspections.services import team_save
 from staffing.registry.constants import AgencyKind, Role, StaffCategory
@@ -88,11 +92,21 @@ class World:
     deputy_b: Deputy
     rule_set: RuleSet
     team_b: InspectionTeam
+    company_b: Company
     markers_b: list = field(default_factory=list)
 
 
 def _pdf(name="van-ban.pdf"):
     return SimpleUploadedFile(name, PDF_BYTES, content_type="application/pdf")
+
+
+def _tax_code(first_eight: str) -> str:
+    """A tax code built for the test (no real company's): the first nine digits whose check is not 10."""
+    for last in range(10):
+        nine = f"{first_eight}{last}"
+        if check_digit(nine) != 10:
+            return nine + str(check_digit(nine))
+    raise AssertionError(first_eight)
 
 
 def build_world() -> World:
@@ -230,6 +244,14 @@ def build_world() -> World:
         applicant_id_number="079190000777",
         applicant_phone="0911222333",
     )
+    company_b = company_save(
+        commune=agency_b,
+        name="Công ty TNHH Bê Bí Mật",
+        tax_code=_tax_code("97000001"),
+        workforce=40,
+        working_online=10,
+        contact_phone="0913777888",
+    ).company
     return World(
         users=users,
         agency_a=agency_a,
@@ -251,8 +273,12 @@ def build_world() -> World:
         deputy_b=deputy_b,
         rule_set=RuleSet.objects.create(name="Tiêu chí thử", effective_from=D(2021, 6, 4)),
         team_b=team_b,
+        company_b=company_b,
         markers_b=[
             team_b.subject,
+            company_b.name,
+            company_b.tax_code,
+            company_b.contact_phone,
             assignment_b.title,
             agency_b.name,
             staff_b.full_name,
@@ -433,6 +459,33 @@ def _team_json(w: World) -> dict:
     }
 
 
+def _company_form(w: World, **overrides) -> dict:
+    data = {
+        "name": "Công ty TNHH Bê Đổi Tên",
+        "tax_code": w.company_b.tax_code,
+        "sector": "trade",
+        "workforce": "40",
+        "working_online": "20",
+        "status": "active",
+        "closed_on": "",
+    }
+    return {**data, **overrides}
+
+
+def _company_csv() -> SimpleUploadedFile:
+    return SimpleUploadedFile(
+        "doanh-nghiep.csv", template_csv(CompanyImporter(commune=None)), content_type="text/csv"
+    )
+
+
+# The register of companies of a commune (clause 5): its roles but plain staff read it, the district reads all.
+COMPANY_READERS = audience(
+    anonymous=LOGIN, head=OK, officer=OK, chairman=OK, staff=DENY, leadership=OK, office=OK
+)
+# The commune's managers (its chairman or head) and the district office add companies and import.
+COMPANY_ADDERS = but(DISTRICT_WRITERS, head=OK, chairman=OK)
+
+
 def _tomorrow() -> str:
     return (timezone.localdate() + datetime.timedelta(days=1)).strftime("%d/%m/%Y")
 
@@ -527,6 +580,31 @@ ROUTES: dict[str, Route] = {
     "staffing:my-page": Route(
         but(SIGNED_IN, head=DENY, officer=DENY, chairman=DENY, leadership=DENY, office=DENY)
     ),
+    # companies per commune (clause 5)
+    "companies:list": Route(COMPANY_READERS),
+    "companies:export": Route(COMPANY_READERS),
+    "companies:create": Route(
+        COMPANY_ADDERS,
+        payload=lambda w: {**_company_form(w, tax_code=_tax_code("97000002")), "commune": w.agency_b.pk},
+    ),
+    "companies:import": Route(COMPANY_ADDERS, payload=lambda w: {"file": _company_csv()}),
+    "companies:import-template-csv": Route(COMPANY_ADDERS),
+    "companies:import-template-xlsx": Route(COMPANY_ADDERS),
+    "companies:detail": Route(DISTRICT_READERS, args=lambda w: {"pk": w.company_b.pk}),
+    "companies:edit": Route(
+        DISTRICT_WRITERS,
+        args=lambda w: {"pk": w.company_b.pk},
+        payload=lambda w: _company_form(w),
+        writer="office",
+    ),
+    "api-commune-companies": Route(
+        DISTRICT_READERS,
+        args=lambda w: {"commune_id": w.agency_b.pk},
+        payload=lambda w: {"name": "Công ty Mới Qua API", "tax_code": _tax_code("97000003"), "workforce": 5},
+        writer="office",
+        as_json=True,
+    ),
+    "api-company-detail": Route(DISTRICT_READERS, args=lambda w: {"pk": w.company_b.pk}),
     # work modes
     # assigned work
     "assignments:index": Route(SIGNED_IN),

@@ -18,7 +18,7 @@ class CompanyImporter(Importer):
             _("Tax code"),
             required=True,
             aliases=("mst", "mã số doanh nghiệp", "tax id"),
-            example="0300000000",
+            example="9900000009",
             width=16,
             text=True,
         ),
