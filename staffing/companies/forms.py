@@ -1,15 +1,17 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Layout, Submit
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from staffing.toolkit.forms import add_service_errors
 from staffing.toolkit.importing import ChoiceLabelField
 from staffing.toolkit.phones import normalize_mobile_phone, validate_mobile_phone
 
 from .constants import CompanyStatus, Sector
 from .models import Company
-from .services import COMPANY_FIELDS
+from .services import COMPANY_FIELDS, company_prepare, tax_code_taken
 from .taxcodes import normalize_tax_code, validate_tax_code
 
 DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})
@@ -122,6 +124,26 @@ class CompanyRowForm(CompanyForm):
     )
     workforce = forms.IntegerField(label=_("workforce"), min_value=0, required=False)
     working_online = forms.IntegerField(label=_("employees working online"), min_value=0, required=False)
+
+    def __init__(self, *args, commune=None, taken_elsewhere=frozenset(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.commune = commune
+        self.taken_elsewhere = taken_elsewhere
+
+    def clean(self):
+        """The service's rules between fields, and a tax code of another commune's register, checked with
+        the row, so one pass names every wrong row (company_save checks them again when saving)."""
+        cleaned = super().clean()
+        if self.commune is None or self.errors:
+            return cleaned
+        if cleaned["tax_code"] in self.taken_elsewhere:
+            self.add_error(None, tax_code_taken(cleaned["tax_code"], None, self.commune))
+            return cleaned
+        try:
+            company_prepare(commune=self.commune, **self.service_fields())
+        except ValidationError as exc:
+            add_service_errors(self, exc, {"is_active": "status"})
+        return cleaned
 
 
 class ImportForm(forms.Form):

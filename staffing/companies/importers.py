@@ -66,6 +66,13 @@ class CompanyImporter(Importer):
     def __init__(self, *, commune: Agency | None):
         self.commune = commune
 
+    def make_form(self, data: dict):
+        if not hasattr(self, "_taken_elsewhere"):
+            # Tax codes of other communes' registers, read once for the file.
+            others = Company.objects.exclude(commune=self.commune).values_list("tax_code", flat=True)
+            self._taken_elsewhere = frozenset(others)
+        return CompanyRowForm(data=data, commune=self.commune, taken_elsewhere=self._taken_elsewhere)
+
     def existing(self, keys):
         codes = [code for (code,) in keys]
         return {(c.tax_code,): c for c in Company.objects.filter(commune=self.commune, tax_code__in=codes)}

@@ -38,7 +38,7 @@ class CompanySaved(NamedTuple):
     outcome: str  # "created", "updated" or "unchanged"
 
 
-def _tax_code_taken(tax_code: str, other: Company | None, commune: Agency) -> ValidationError:
+def tax_code_taken(tax_code: str, other: Company | None, commune: Agency) -> ValidationError:
     # Another commune's company is not named: a commune reads only its own register.
     if other is not None and other.commune_id == commune.pk:
         message = _("Tax code %(code)s is already registered for %(name)s.") % {
@@ -119,7 +119,7 @@ def company_prepare(
 def _check_tax_code_free(company: Company, commune: Agency) -> None:
     other = Company.objects.filter(tax_code=company.tax_code).exclude(pk=company.pk).first()
     if other is not None:
-        raise _tax_code_taken(company.tax_code, other, commune)
+        raise tax_code_taken(company.tax_code, other, commune)
 
 
 def company_check(*, commune: Agency, company: Company | None = None, **fields) -> None:
@@ -145,5 +145,5 @@ def company_save(*, commune: Agency, company: Company | None = None, **fields) -
             company.save()
     except IntegrityError:
         # Two saves of one tax code at the same moment: the database's unique index decides.
-        raise _tax_code_taken(company.tax_code, None, commune) from None
+        raise tax_code_taken(company.tax_code, None, commune) from None
     return CompanySaved(company, outcome)
