@@ -5,7 +5,9 @@ check digit yet belong to nobody. A second run finds every code in place and wri
 """
 
 import datetime
+import random
 
+from staffing.registry.demo import mobile_number, synthetic_name
 from staffing.registry.models import Agency
 
 from .constants import Sector
@@ -29,7 +31,6 @@ KINDS = [
     ("Doanh nghiệp tư nhân Cơ khí", Sector.MANUFACTURING),
 ]
 WORDS = ["Sao Mai Lục", "Hòa Khánh Tiến", "Minh An Phúc", "Bình Tâm Lộc", "Thanh Vân Đạt"]
-CONTACTS = ["Lê Thị Mẫu", "Phạm Văn Thử", "Võ Thị Minh Họa", "Đặng Văn Ví Dụ", "Huỳnh Thị Demo"]
 # (workforce, working online) per company, the share online ranging from none to most.
 STAFFING = [(180, 20), (95, 10), (24, 12), (40, 0), (60, 6), (35, 0), (18, 15), (320, 16), (75, 5), (12, 0)]
 
@@ -46,12 +47,14 @@ def demo_tax_code(commune_index: int, serial: int) -> str:
 def seed(*, password: str) -> list[dict]:
     communes = {a.statistics_code: a for a in Agency.objects.filter(statistics_code__in=COMMUNE_CODES)}
     stored = set(Company.objects.values_list("tax_code", flat=True))
+    rng = random.Random(2629_5)  # the same invented contacts on every run
     for index, code in enumerate(COMMUNE_CODES):
         commune = communes.get(code)
         if commune is None:
             continue
         for serial, ((kind, sector), (workforce, online)) in enumerate(zip(KINDS, STAFFING, strict=True)):
             tax_code = demo_tax_code(index, serial)
+            contact, phone = synthetic_name(rng), mobile_number(rng, 50_000 + index * 100 + serial)
             if tax_code in stored:
                 continue
             closed = index == 1 and serial == 9  # one closed company shows the status
@@ -59,12 +62,12 @@ def seed(*, password: str) -> list[dict]:
                 commune=commune,
                 name=f"{kind} {WORDS[(serial + index) % len(WORDS)]}",
                 tax_code=tax_code,
-                address=f"Ấp {serial % 5 + 1}, {commune.name}",
+                address=f"Ấp {serial % 5 + 1}, {commune.name.removeprefix('UBND ')}",
                 sector=sector,
                 workforce=workforce,
                 working_online=online,
-                contact_person=CONTACTS[(serial + 2 * index) % len(CONTACTS)],
-                contact_phone=f"09{index}{serial:07d}"[:10].ljust(10, "0"),
+                contact_person=contact,
+                contact_phone=phone,
                 is_active=not closed,
                 closed_on=datetime.date(2021, 5, 31) if closed else None,
             )

@@ -22,7 +22,7 @@ class CompanyFilter(ListFilterSet):
         label=_("sector"), choices=Sector.choices, empty_label=_("All sectors"), widget=select()
     )
     status = django_filters.ChoiceFilter(
-        label=_("status"),
+        label=_("Status"),
         method="filter_status",
         choices=CompanyStatus.choices,
         empty_label=_("All"),

@@ -40,9 +40,9 @@ class PhoneField(forms.CharField):
 class CompanyForm(forms.Form):
     """The fields of company_save; the service checks the rules between fields and the tax code's use."""
 
-    name = _model_field("name")
+    name = _model_field("name", label=_("Company name"))
     tax_code = TaxCodeField(
-        label=_("tax code"),
+        label=_("Tax code"),
         max_length=16,
         validators=[validate_tax_code],
         help_text=_("10 digits, or 13 for a branch (10 digits, a dash and 3 digits)."),
@@ -51,23 +51,28 @@ class CompanyForm(forms.Form):
     address = _model_field("address")
     sector = _model_field("sector")
     workforce = _model_field("workforce", min_value=0)
-    working_online = _model_field("working_online", min_value=0)
+    working_online = _model_field(
+        "working_online",
+        min_value=0,
+        label=_("Working online"),
+        help_text=_("Employees working online, at most the workforce."),
+    )
     contact_person = _model_field("contact_person")
     contact_phone = PhoneField(
-        label=_("contact phone"),
+        label=_("Contact phone"),
         max_length=20,
         required=False,
         validators=[validate_mobile_phone],
         widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "off"}),
     )
-    status = forms.ChoiceField(label=_("status"), choices=CompanyStatus.choices, initial=CompanyStatus.ACTIVE)
+    status = forms.ChoiceField(label=_("Status"), choices=CompanyStatus.choices, initial=CompanyStatus.ACTIVE)
     closed_on = _model_field("closed_on", widget=DATE_WIDGET, help_text=_("Only for a closed company."))
 
     def __init__(self, *args, communes=None, **kwargs):
         super().__init__(*args, **kwargs)
         if communes is not None:
             # A user who runs several communes (the district office) picks the company's one.
-            self.fields["commune"] = forms.ModelChoiceField(label=_("commune"), queryset=communes)
+            self.fields["commune"] = forms.ModelChoiceField(label=_("Commune"), queryset=communes)
             self.order_fields(["commune"])
 
     @cached_property
@@ -120,7 +125,7 @@ class CompanyRowForm(CompanyForm):
         choices=Sector.choices, required=False, empty_value=Sector.OTHER, label=_("sector")
     )
     status = ChoiceLabelField(
-        choices=CompanyStatus.choices, required=False, empty_value=CompanyStatus.ACTIVE, label=_("status")
+        choices=CompanyStatus.choices, required=False, empty_value=CompanyStatus.ACTIVE, label=_("Status")
     )
     workforce = forms.IntegerField(label=_("workforce"), min_value=0, required=False)
     working_online = forms.IntegerField(label=_("employees working online"), min_value=0, required=False)
@@ -155,5 +160,5 @@ class ImportForm(forms.Form):
     def __init__(self, *args, communes=None, **kwargs):
         super().__init__(*args, **kwargs)
         if communes is not None:
-            self.fields["commune"] = forms.ModelChoiceField(label=_("commune"), queryset=communes)
+            self.fields["commune"] = forms.ModelChoiceField(label=_("Commune"), queryset=communes)
             self.order_fields(["commune", "file"])
