@@ -98,6 +98,7 @@ def company_prepare(
         company = Company(commune=commune, **values)
         changed = ["commune", *values]
     else:
+        company = copy.copy(company)  # a refusal leaves the caller's instance as it was
         changed = [field for field, value in values.items() if getattr(company, field) != value]
         for field in changed:
             setattr(company, field, values[field])
@@ -124,9 +125,7 @@ def _check_tax_code_free(company: Company, commune: Agency) -> None:
 
 def company_check(*, commune: Agency, company: Company | None = None, **fields) -> None:
     """Raise what company_save would refuse, writing nothing (for the admin's form)."""
-    prepared, changed = company_prepare(
-        commune=commune, company=copy.copy(company) if company is not None else None, **fields
-    )
+    prepared, changed = company_prepare(commune=commune, company=company, **fields)
     if changed:
         _check_tax_code_free(prepared, commune)
 
