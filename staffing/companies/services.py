@@ -94,11 +94,12 @@ def company_prepare(
         "is_active": bool(is_active),
         "closed_on": None if is_active else closed_on,
     }
+    original = company
     if company is None:
         company = Company(commune=commune, **values)
         changed = ["commune", *values]
     else:
-        company = copy.copy(company)  # a refusal leaves the caller's instance as it was
+        company = copy.copy(company)  # checked on a copy: a refusal leaves the caller's company as it was
         changed = [field for field, value in values.items() if getattr(company, field) != value]
         for field in changed:
             setattr(company, field, values[field])
@@ -114,6 +115,11 @@ def company_prepare(
                 errors.setdefault(field, messages)
     if errors:
         raise ValidationError(errors, code="invalid")
+    if original is not None:
+        # Accepted: the caller's instance takes the new values (and is the one company_save writes).
+        for field in changed:
+            setattr(original, field, getattr(company, field))
+        company = original
     return company, changed
 
 
@@ -125,7 +131,9 @@ def _check_tax_code_free(company: Company, commune: Agency) -> None:
 
 def company_check(*, commune: Agency, company: Company | None = None, **fields) -> None:
     """Raise what company_save would refuse, writing nothing (for the admin's form)."""
-    prepared, changed = company_prepare(commune=commune, company=company, **fields)
+    prepared, changed = company_prepare(
+        commune=commune, company=copy.copy(company) if company is not None else None, **fields
+    )
     if changed:
         _check_tax_code_free(prepared, commune)
 
@@ -134,15 +142,22 @@ def company_check(*, commune: Agency, company: Company | None = None, **fields) 
 def company_save(*, commune: Agency, company: Company | None = None, **fields) -> CompanySaved:
     """Create a company of the commune's register or update one; nothing is written when nothing changed.
     The history of every change is kept (who, when, what)."""
+    stored = copy.copy(company) if company is not None else None
     company, changed = company_prepare(commune=commune, company=company, **fields)
     if not changed:
         return CompanySaved(company, UNCHANGED)
-    _check_tax_code_free(company, commune)
     outcome = UPDATED if company.pk else CREATED
     try:
-        with transaction.atomic():
-            company.save()
-    except IntegrityError:
-        # Two saves of one tax code at the same moment: the database's unique index decides.
-        raise tax_code_taken(company.tax_code, None, commune) from None
+        _check_tax_code_free(company, commune)
+        try:
+            with transaction.atomic():
+                company.save()
+        except IntegrityError:
+            # Two saves of one tax code at the same moment: the database's unique index decides.
+            raise tax_code_taken(company.tax_code, None, commune) from None
+    except ValidationError:
+        if stored is not None:  # the caller's company goes back to what is stored
+            for field in changed:
+                setattr(company, field, getattr(stored, field))
+        raise
     return CompanySaved(company, outcome)

@@ -107,3 +107,15 @@ def test_a_branch_code_is_kept_with_its_dash(commune):
     code = tax_code(3)
     company = company_save(commune=commune, **fields(tax_code=f"{code}001")).company
     assert company.tax_code == f"{code}-001"
+
+
+def test_a_refused_edit_leaves_the_company_as_it_was(commune):
+    make_company(commune, 2, name="Công ty Giữ Mã")
+    company = make_company(commune, 1, name="Công ty Gốc", workforce=50, working_online=5)
+    with pytest.raises(ValidationError):
+        company_save(commune=commune, company=company, **fields(serial=1, workforce=10, working_online=20))
+    with pytest.raises(ValidationError):
+        company_save(commune=commune, company=company, **fields(serial=2))  # another company's code
+    assert (company.name, company.tax_code, company.workforce) == ("Công ty Gốc", tax_code(1), 50)
+    saved = company_save(commune=commune, company=company, **fields(serial=1, working_online=30))
+    assert saved.company is company and company.working_online == 30
