@@ -30,6 +30,9 @@ from staffing.companies import panels as companies_panels
 from staffing.inspections import demo as inspections_demo
 from staffing.inspections import nav as inspections_nav
 from staffing.inspections import panels as inspections_panels
+from staffing.company_checks import demo as company_checks_demo
+from staffing.company_checks import nav as company_checks_nav
+from staffing.company_checks import panels as company_checks_panels
 from staffing.registry import demo as registry_demo
 from staffing.registry import nav as registry_nav
 from staffing.registry import panels as registry_panels
@@ -51,7 +54,7 @@ MENU = (
         pgettext_lazy("menu", "Work schedule"),
         (workmodes_nav, assignments_nav, classification_nav, inspections_nav),
     ),
-    (pgettext_lazy("menu", "Agencies and staff"), (registry_nav, companies_nav)),
+    (pgettext_lazy("menu", "Agencies and staff"), (registry_nav, companies_nav, company_checks_nav)),
     (pgettext_lazy("menu", "Directives"), (documents_nav, obligations_nav, compliance_nav, policy_nav)),
     (pgettext_lazy("menu", "Procedures"), (catalogue_nav, dossiers_nav)),
 )
@@ -64,6 +67,7 @@ HOME_PANELS = (
     inspections_panels,
     registry_panels,
     companies_panels,
+    company_checks_panels,
     *_DIRECTIVES,
     *_TTHC,
 )
@@ -75,6 +79,7 @@ DESK_PANELS = (
     inspections_panels,
     registry_panels,
     companies_panels,
+    company_checks_panels,
     *_DIRECTIVES,
 )
 # Visitors first need the policy in force and how to file a dossier; the directory comes last.
@@ -84,6 +89,7 @@ PUBLIC_PANELS = (policy_panels, documents_panels, *_TTHC, workmodes_panels, regi
 DEMO = (
     registry_demo,
     companies_demo,
+    company_checks_demo,
     documents_demo,
     policy_demo,
     obligations_demo,

@@ -13,6 +13,7 @@ api_v1 = [
     path("", include("staffing.classification.api_urls")),
     path("", include("staffing.inspections.api_urls")),
     path("", include("staffing.companies.api_urls")),
+    path("", include("staffing.company_checks.api_urls")),
     path("", include("directives.api_urls")),
     path("", include("tthc.api_urls")),
 ]
@@ -34,6 +35,7 @@ urlpatterns = [
     path("assignments/", include("staffing.assignments.urls")),
     path("classification/", include("staffing.classification.urls")),
     path("inspections/", include("staffing.inspections.urls")),
+    path("company-checks/", include("staffing.company_checks.urls")),
     path("directives/", include("directives.urls")),
     path("tthc/", include("tthc.urls")),
 ]

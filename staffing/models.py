@@ -3,12 +3,18 @@
 from staffing.assignments.models import Assignment, Deputy, ProgressReport, StallThresholds
 from staffing.classification.models import Classification, RuleSet
 from staffing.companies.models import Company
+from staffing.company_checks.models import CheckAnswer, CompanyCheck, CriteriaSet, Criterion, RiskBand
 from staffing.heartbeat.models import WorkerHeartbeat
 from staffing.inspections.models import InspectionTeam, OutsideParticipant
 from staffing.registry.models import Agency, RoleAssignment, StaffMember
 from staffing.workmodes.models import PlanningReminder, WorkMode
 
 __all__ = [
+    "CheckAnswer",
+    "CompanyCheck",
+    "CriteriaSet",
+    "Criterion",
+    "RiskBand",
     "Assignment",
     "ProgressReport",
     "StallThresholds",

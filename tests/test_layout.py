@@ -21,6 +21,7 @@ FLOORS = [
     ["staffing.toolkit"],
     ["staffing.registry"],
     ["staffing.companies"],
+    ["staffing.company_checks"],
     ["directives.documents"],
     ["directives.policy"],
     ["directives.compliance"],

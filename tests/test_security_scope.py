@@ -34,6 +34,8 @@ from staffing.companies.services import company_save
 from staffing.companies.taxcodes import check_digit
 from staffing.inspections.models import InspectionTeam
 from staffing.inspections.services import team_save
+from staffing.company_checks.models import CompanyCheck, CriteriaSet
+from staffing.company_checks.services import check_record, criteria_set_save
 from staffing.registry.constants import AgencyKind, Role, StaffCategory
 from staffing.registry.importers import StaffImporter
 from staffing.registry.models import Agency, StaffMember
@@ -93,6 +95,8 @@ class World:
     rule_set: RuleSet
     team_b: InspectionTeam
     company_b: Company
+    check_b: CompanyCheck
+    criteria_unused: CriteriaSet
     markers_b: list = field(default_factory=list)
 
 
@@ -252,6 +256,26 @@ def build_world() -> World:
         working_online=10,
         contact_phone="0913777888",
     ).company
+    office_sets = [
+        criteria_set_save(
+            actor=office,
+            criteria_set=CriteriaSet(name=name, workplace_kind=kind, effective_from=D(2021, 6, 4)),
+            criteria=[("Không đeo khẩu trang", 3), ("Không giãn cách", 2)],
+        )
+        for name, kind in (("Bộ tiêu chí chung", ""), ("Bộ tiêu chí thương mại", "trade"))
+    ]
+    check_b = check_record(
+        actor=head_b,
+        company=company_b,
+        checked_on=D(2021, 6, 10),
+        checked_by=staff_b,
+        on_site_count=30,
+        online_count=10,
+        at_risk=[office_sets[0].criteria.first().pk],
+        outcome="remedy",
+        requested="Yêu cầu riêng của xã Bê",
+        follow_up_on=D(2021, 6, 17),
+    )
     return World(
         users=users,
         agency_a=agency_a,
@@ -274,8 +298,11 @@ def build_world() -> World:
         rule_set=RuleSet.objects.create(name="Tiêu chí thử", effective_from=D(2021, 6, 4)),
         team_b=team_b,
         company_b=company_b,
+        check_b=check_b,
+        criteria_unused=office_sets[1],
         markers_b=[
             team_b.subject,
+            check_b.requested,
             company_b.name,
             company_b.tax_code,
             company_b.contact_phone,
@@ -486,6 +513,23 @@ COMPANY_READERS = audience(
 COMPANY_ADDERS = but(DISTRICT_WRITERS, head=OK, chairman=OK)
 
 
+def _check_form(w: World) -> dict:
+    return {
+        "checked_on": "11/06/2021",
+        "mode": "remote",
+        "checked_by": w.staff_b.pk,
+        "on_site_count": "20",
+        "online_count": "20",
+        "outcome": "passed",
+        "requested": "",
+        "follow_up_on": "",
+    }
+
+
+def _criteria_form(name: str, kind: str = "", day: str = "01/10/2021") -> dict:
+    return {"name": name, "workplace_kind": kind, "effective_from": day, "criteria_text": "2 | Khẩu trang"}
+
+
 def _tomorrow() -> str:
     return (timezone.localdate() + datetime.timedelta(days=1)).strftime("%d/%m/%Y")
 
@@ -605,6 +649,56 @@ ROUTES: dict[str, Route] = {
         as_json=True,
     ),
     "api-company-detail": Route(DISTRICT_READERS, args=lambda w: {"pk": w.company_b.pk}),
+    # checks of companies by their commune (clause 5): the commune's readers, the district; the commune's
+    # managers and the district office record
+    "company_checks:index": Route(COMPANY_READERS),
+    "company_checks:district": Route(DISTRICT_READERS),
+    "company_checks:district_export": Route(DISTRICT_READERS),
+    "company_checks:commune": Route(DISTRICT_READERS, args=lambda w: {"pk": w.agency_b.pk}),
+    "company_checks:follow_ups": Route(DISTRICT_READERS, args=lambda w: {"pk": w.agency_b.pk}),
+    "company_checks:company": Route(DISTRICT_READERS, args=lambda w: {"pk": w.company_b.pk}),
+    "company_checks:check_new": Route(
+        DISTRICT_WRITERS, args=lambda w: {"pk": w.company_b.pk}, payload=_check_form, writer="office"
+    ),
+    "company_checks:check": Route(DISTRICT_READERS, args=lambda w: {"pk": w.check_b.pk}),
+    "company_checks:check_edit": Route(
+        DISTRICT_WRITERS, args=lambda w: {"pk": w.check_b.pk}, payload=_check_form, writer="office"
+    ),
+    "company_checks:follow_up_close": Route(
+        DISTRICT_WRITERS,
+        method="post",
+        args=lambda w: {"pk": w.check_b.pk},
+        payload=lambda w: {"note": "Đã khắc phục"},
+        writer="office",
+    ),
+    "company_checks:criteria": Route(
+        DISTRICT_READERS, payload=lambda w: _criteria_form("Bộ tiêu chí mới"), writer="office"
+    ),
+    "company_checks:criteria_edit": Route(
+        DISTRICT_READERS,
+        args=lambda w: {"pk": w.criteria_unused.pk},
+        payload=lambda w: _criteria_form("Bộ tiêu chí thương mại (sửa)", "trade", "04/06/2021"),
+        writer="office",
+    ),
+    "company_checks:bands": Route(
+        DISTRICT_READERS, payload=lambda w: {"bands_text": "50 | Thấp\n100 | Cao"}, writer="office"
+    ),
+    "api-commune-checks": Route(
+        DISTRICT_READERS,
+        args=lambda w: {"commune_id": w.agency_b.pk},
+        payload=lambda w: {
+            "company": w.company_b.pk,
+            "checked_on": "2021-06-11",
+            "checked_by": w.staff_b.pk,
+            "on_site_count": 20,
+            "online_count": 20,
+            "outcome": "passed",
+        },
+        writer="office",
+        as_json=True,
+    ),
+    "api-company-check": Route(DISTRICT_READERS, args=lambda w: {"pk": w.check_b.pk}),
+    "api-company-check-criteria": Route(SIGNED_IN),
     # work modes
     # assigned work
     "assignments:index": Route(SIGNED_IN),

@@ -263,6 +263,10 @@ SPECTACULAR_SETTINGS = {
         "DossierStatusEnum": "tthc.dossiers.constants.DossierStatus",
         "ChannelEnum": "tthc.intake.constants.Channel",
         "InspectionTeamKindEnum": "staffing.inspections.constants.TeamKind",
+        "ModeEnum": "staffing.workmodes.constants.WorkModeKind",
+        "CheckModeEnum": "staffing.company_checks.constants.CheckMode",
+        "CheckOutcomeEnum": "staffing.company_checks.constants.Outcome",
+        "SectorEnum": "staffing.companies.constants.Sector",
     },
 }
 
