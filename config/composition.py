@@ -27,12 +27,12 @@ from staffing.classification import nav as classification_nav
 from staffing.companies import demo as companies_demo
 from staffing.companies import nav as companies_nav
 from staffing.companies import panels as companies_panels
-from staffing.inspections import demo as inspections_demo
-from staffing.inspections import nav as inspections_nav
-from staffing.inspections import panels as inspections_panels
 from staffing.company_checks import demo as company_checks_demo
 from staffing.company_checks import nav as company_checks_nav
 from staffing.company_checks import panels as company_checks_panels
+from staffing.inspections import demo as inspections_demo
+from staffing.inspections import nav as inspections_nav
+from staffing.inspections import panels as inspections_panels
 from staffing.registry import demo as registry_demo
 from staffing.registry import nav as registry_nav
 from staffing.registry import panels as registry_panels

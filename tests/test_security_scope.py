@@ -32,10 +32,10 @@ from staffing.companies.importers import CompanyImporter
 from staffing.companies.models import Company
 from staffing.companies.services import company_save
 from staffing.companies.taxcodes import check_digit
-from staffing.inspections.models import InspectionTeam
-from staffing.inspections.services import team_save
 from staffing.company_checks.models import CompanyCheck, CriteriaSet
 from staffing.company_checks.services import check_record, criteria_set_save
+from staffing.inspections.models import InspectionTeam
+from staffing.inspections.services import team_save
 from staffing.registry.constants import AgencyKind, Role, StaffCategory
 from staffing.registry.importers import StaffImporter
 from staffing.registry.models import Agency, StaffMember
