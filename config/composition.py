@@ -46,6 +46,9 @@ from tthc.catalogue import nav as catalogue_nav
 from tthc.dossiers import demo as dossiers_demo
 from tthc.dossiers import nav as dossiers_nav
 from tthc.dossiers import panels as dossiers_panels
+from tthc.reception import demo as reception_demo
+from tthc.reception import nav as reception_nav
+from tthc.reception import panels as reception_panels
 from tthc.urgent_lists import demo as urgent_lists_demo
 from tthc.urgent_lists import panels as urgent_lists_panels
 
@@ -56,11 +59,11 @@ MENU = (
     ),
     (pgettext_lazy("menu", "Agencies and staff"), (registry_nav, companies_nav, company_checks_nav)),
     (pgettext_lazy("menu", "Directives"), (documents_nav, obligations_nav, compliance_nav, policy_nav)),
-    (pgettext_lazy("menu", "Procedures"), (catalogue_nav, dossiers_nav)),
+    (pgettext_lazy("menu", "Procedures"), (catalogue_nav, dossiers_nav, reception_nav)),
 )
 
 _DIRECTIVES = (obligations_panels, compliance_panels, policy_panels, documents_panels)
-_TTHC = (urgent_lists_panels, dossiers_panels)
+_TTHC = (urgent_lists_panels, dossiers_panels, reception_panels)
 HOME_PANELS = (
     workmodes_panels,
     assignments_panels,
@@ -97,6 +100,7 @@ DEMO = (
     calendar_demo,
     urgent_lists_demo,
     dossiers_demo,
+    reception_demo,
     workmodes_demo,
     inspections_demo,
     assignments_demo,

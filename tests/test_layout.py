@@ -28,6 +28,7 @@ FLOORS = [
     ["tthc.calendar"],
     ["tthc.catalogue"],
     ["tthc.urgent_lists"],
+    ["tthc.reception"],
     ["tthc.intake"],
     ["directives.obligations", "staffing.workmodes", "tthc.dossiers"],
     ["staffing.assignments", "staffing.inspections"],

@@ -8,8 +8,8 @@ from django.conf import settings
 from django.test import Client, override_settings
 from django.urls import include, path, reverse
 
+from staffing.toolkit.throttles import PublicLookupThrottle
 from tests.test_security_scope import build_world
-from tthc.dossiers.throttles import PublicLookupThrottle
 
 pytestmark = pytest.mark.django_db
 

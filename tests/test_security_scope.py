@@ -51,6 +51,8 @@ from tthc.calendar.importers import CalendarDayImporter
 from tthc.catalogue.importers import ProcedureImporter
 from tthc.catalogue.models import Procedure
 from tthc.dossiers.models import Dossier
+from tthc.reception.models import Petition, ReceptionSlot
+from tthc.reception.services import petition_file, reception_slot_add
 from tthc.urgent_lists.models import UrgentList
 from tthc.urgent_lists.services import urgent_list_create_draft
 
@@ -97,6 +99,8 @@ class World:
     company_b: Company
     check_b: CompanyCheck
     criteria_unused: CriteriaSet
+    petition_b: Petition
+    slot_b: ReceptionSlot
     markers_b: list = field(default_factory=list)
 
 
@@ -276,6 +280,21 @@ def build_world() -> World:
         requested="Yêu cầu riêng của xã Bê",
         follow_up_on=D(2021, 6, 17),
     )
+    petition_b = petition_file(
+        agency=agency_b,
+        filer_name="Lý Thị Bê Kiến Nghị",
+        filer_phone="0911444555",
+        content="Phản ánh riêng của xã Bê.",
+        attachment=_pdf("kien-nghi.pdf"),
+    )
+    slot_b = reception_slot_add(
+        agency=agency_b,
+        actor=head_b,
+        weekday=1,
+        starts_at=datetime.time(7, 30),
+        ends_at=datetime.time(11, 30),
+        place="Phòng tiếp công dân xã Bê",
+    )
     return World(
         users=users,
         agency_a=agency_a,
@@ -300,12 +319,17 @@ def build_world() -> World:
         company_b=company_b,
         check_b=check_b,
         criteria_unused=office_sets[1],
+        petition_b=petition_b,
+        slot_b=slot_b,
         markers_b=[
             team_b.subject,
             check_b.requested,
             company_b.name,
             company_b.tax_code,
             company_b.contact_phone,
+            petition_b.code,
+            petition_b.filer_name,
+            petition_b.content,
             assignment_b.title,
             agency_b.name,
             staff_b.full_name,
@@ -589,6 +613,38 @@ ROUTES: dict[str, Route] = {
     ),
     "api-dossier-status": Route(
         PUBLIC, args=lambda w: {"code": w.dossier_b.code}, query=lambda w: {"phone": "0911222333"}
+    ),
+    # tthc: reception. Filing is public (its GET gives the limits); writes are proven in tests/tthc/reception.
+    "api-agency-reception": Route(PUBLIC, args=lambda w: {"pk": w.agency_b.pk}),
+    "api-petition-file": Route(PUBLIC),
+    "api-petition-status": Route(
+        PUBLIC, args=lambda w: {"code": w.petition_b.code}, query=lambda w: {"phone": "0911444555"}
+    ),
+    "api-agency-petitions": Route(DISTRICT_READERS, args=lambda w: {"agency_id": w.agency_b.pk}),
+    "api-petition-detail": Route(DISTRICT_READERS, args=lambda w: {"pk": w.petition_b.pk}),
+    "api-petition-assign": Route(
+        DISTRICT_WRITERS,
+        method="post",
+        args=lambda w: {"pk": w.petition_b.pk},
+        payload=lambda w: {"assignee": w.staff_b.pk},
+        writer="office",
+        as_json=True,
+    ),
+    "api-petition-answer": Route(
+        DISTRICT_WRITERS,
+        method="post",
+        args=lambda w: {"pk": w.petition_b.pk},
+        payload=lambda w: {"answer": "Đã xử lý."},
+        writer="office",
+        as_json=True,
+    ),
+    "api-petition-close": Route(
+        DISTRICT_WRITERS,
+        method="post",
+        args=lambda w: {"pk": w.petition_b.pk},
+        payload=lambda w: {"note": "Kiến nghị trùng."},
+        writer="office",
+        as_json=True,
     ),
     # staffing
     "staffing:directory": Route(PUBLIC),
@@ -1096,6 +1152,55 @@ ROUTES: dict[str, Route] = {
         payload=lambda w: {"to_status": "processing", "note": "Chuyển xử lý"},
         writer="officer_b",
     ),
+    # tthc: reception. The receipt opens only in the browser that filed the petition.
+    "tthc:public-reception": Route(PUBLIC, args=lambda w: {"pk": w.agency_b.pk}),
+    "tthc:petition-file": Route(PUBLIC, args=lambda w: {"pk": w.agency_b.pk}),
+    "tthc:petition-receipt": Route(audience(**dict.fromkeys(ROLES, DENY))),
+    "tthc:petition-lookup": Route(
+        PUBLIC, payload=lambda w: {"code": w.petition_b.code, "phone": "0900000000"}
+    ),
+    "tthc:petition-home": Route(SIGNED_IN),
+    "tthc:petition-office": Route(DISTRICT_READERS),
+    "tthc:petition-settings": Route(
+        DISTRICT_WRITERS, payload=lambda w: {"answer_within_working_days": 7}, writer="office"
+    ),
+    "tthc:petition-list": Route(DISTRICT_READERS, args=lambda w: {"agency_id": w.agency_b.pk}),
+    "tthc:reception-schedule": Route(
+        DISTRICT_WRITERS,
+        args=lambda w: {"agency_id": w.agency_b.pk},
+        payload=lambda w: {"form": "channels", "hotline": "0283 111 222", "email": "", "note": ""},
+        writer="office",
+    ),
+    "tthc:reception-slot-remove": Route(
+        DISTRICT_WRITERS,
+        method="post",
+        args=lambda w: {"agency_id": w.agency_b.pk, "pk": w.slot_b.pk},
+        payload=lambda w: {},
+        writer="office",
+    ),
+    "tthc:petition-detail": Route(DISTRICT_READERS, args=lambda w: {"pk": w.petition_b.pk}),
+    "tthc:petition-attachment": Route(DISTRICT_READERS, args=lambda w: {"pk": w.petition_b.pk}),
+    "tthc:petition-assign": Route(
+        DISTRICT_WRITERS,
+        method="post",
+        args=lambda w: {"pk": w.petition_b.pk},
+        payload=lambda w: {"assignee": w.staff_b.pk},
+        writer="office",
+    ),
+    "tthc:petition-answer": Route(
+        DISTRICT_WRITERS,
+        method="post",
+        args=lambda w: {"pk": w.petition_b.pk},
+        payload=lambda w: {"answer": "Đã xử lý."},
+        writer="office",
+    ),
+    "tthc:petition-close": Route(
+        DISTRICT_WRITERS,
+        method="post",
+        args=lambda w: {"pk": w.petition_b.pk},
+        payload=lambda w: {"note": "Kiến nghị trùng."},
+        writer="office",
+    ),
 }
 
 # The decision that matters most, written out once more: these answer anyone, signed in or not.
@@ -1134,6 +1239,12 @@ PUBLIC_ROUTES = frozenset(
         "tthc:public-agency-index",
         "tthc:public-agency-arrangements",
         "tthc:dossier-lookup",
+        "api-agency-reception",
+        "api-petition-file",
+        "api-petition-status",
+        "tthc:public-reception",
+        "tthc:petition-file",
+        "tthc:petition-lookup",
     }
 )
 SKIPPED_PREFIXES = ("admin/", "static/", "media/")

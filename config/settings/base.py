@@ -176,6 +176,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=5 * 1024 * 1024)
 IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=20000)
 DIRECTIVE_ATTACHMENT_MAX_BYTES = env.int("DIRECTIVE_ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)
+# A citizen's petition (tthc.reception): one optional PDF/JPEG/PNG and a bounded text.
+PETITION_ATTACHMENT_MAX_BYTES = env.int("PETITION_ATTACHMENT_MAX_BYTES", default=5 * 1024 * 1024)
+PETITION_CONTENT_MAX_CHARS = env.int("PETITION_CONTENT_MAX_CHARS", default=5000)
 # A request body larger than this is refused with 413 from its Content-Length, before it is read
 # (config.middleware.RequestSizeLimitMiddleware): the largest upload allowed above plus 1 MB for the form's
 # other fields and the multipart framing.
@@ -244,6 +247,7 @@ REST_FRAMEWORK = {
     "NUM_PROXIES": env.int("NUM_PROXIES", default=0),
     "DEFAULT_THROTTLE_RATES": {
         "public_lookup": env("PUBLIC_LOOKUP_RATE", default="20/min"),
+        "public_filing": env("PUBLIC_FILING_RATE", default="5/hour"),
         "public_catalogue": env("PUBLIC_CATALOGUE_RATE", default="600/min"),
     },
 }

@@ -10,10 +10,11 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from staffing.toolkit.throttles import PublicLookupThrottle
+
 from .receive import dossier_receive
 from .selectors import lookup_dossier, may_read_dossiers, may_receive_dossiers
 from .serializers import DossierReceivedSerializer, DossierReceiveSerializer, DossierStatusSerializer
-from .throttles import PublicLookupThrottle
 
 # Service fields that sit inside the nested "applicant" object of the API.
 APPLICANT_FIELDS = {

@@ -3,10 +3,11 @@
 from django.shortcuts import render
 from django.utils import timezone
 
+from staffing.toolkit.throttles import PublicLookupThrottle
+
 from .constants import OPEN_DOSSIER_STATUSES, DossierStatus
 from .forms import StatusLookupForm
 from .selectors import lookup_dossier
-from .throttles import PublicLookupThrottle
 
 
 def dossier_lookup(request):

@@ -10,6 +10,7 @@ from staffing.toolkit.filters import filter_query
 from tthc.calendar.forms import day_asked
 from tthc.catalogue.filters import ProcedureFilter
 from tthc.catalogue.selectors import procedures_public
+from tthc.reception.selectors import reception_status
 from tthc.urgent_lists.selectors import directive_url, urgent_item_for, urgent_list_in_force
 
 from . import selectors
@@ -58,6 +59,7 @@ def agency_arrangements(request, pk):
             "form": form,
             "day": day,
             "a": arrangements,
+            "reception": reception_status(agency, day),
             "directive_url": directive_url(arrangements.policy.directive if arrangements.policy else None),
             "urgent_directive_url": directive_url(
                 arrangements.urgent_list.directive if arrangements.urgent_list else None

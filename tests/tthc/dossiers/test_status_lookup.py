@@ -4,8 +4,8 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
+from staffing.toolkit.throttles import PublicLookupThrottle
 from tests.tthc.dossiers.factories import district_under_2629, receive
-from tthc.dossiers.throttles import PublicLookupThrottle
 
 pytestmark = pytest.mark.django_db
 NOT_FOUND = "Không tìm thấy hồ sơ với mã hồ sơ và số điện thoại này"

@@ -102,7 +102,7 @@ def test_public_page_under_restriction(client, commune, procedures, urgent_list)
     assert "UBND xã Phước Thạnh" in page
     assert "chỉ đối với các thủ tục thuộc Danh mục" in page
     assert "028 3794 0000" in page and "phuocthanh@example.gov.vn" in page
-    assert "Tạm ngưng tiếp công dân trực tiếp" in page
+    assert "Tạm dừng tiếp công dân trực tiếp tại trụ sở từ ngày 04/06/2021." in page
     assert policy.directive.number in page
 
 
