@@ -22,9 +22,9 @@ from tthc.catalogue.serializers import ErrorSerializer
 from . import selectors, services
 from .models import PetitionSettings
 from .serializers import (
-    AnswerSerializer,
     AssignSerializer,
     CloseSerializer,
+    PetitionAnswerSerializer,
     PetitionDetailSerializer,
     PetitionFiledSerializer,
     PetitionFileSerializer,
@@ -260,12 +260,12 @@ class PetitionAssignView(_PetitionAction):
 
 
 class PetitionAnswerView(_PetitionAction):
-    input_serializer = AnswerSerializer
+    input_serializer = PetitionAnswerSerializer
 
     @extend_schema(
         operation_id="petition_answer",
         summary="Record the answer to a petition",
-        request=AnswerSerializer,
+        request=PetitionAnswerSerializer,
         responses={200: PetitionDetailSerializer, 400: ERRORS, 404: NOT_FOUND},
         tags=["reception"],
     )

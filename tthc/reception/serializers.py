@@ -120,7 +120,7 @@ class AssignSerializer(serializers.Serializer):
     assignee = serializers.IntegerField(help_text="Id of a staff member of the petition's agency.")
 
 
-class AnswerSerializer(serializers.Serializer):
+class PetitionAnswerSerializer(serializers.Serializer):
     answer = serializers.CharField()
 
 
