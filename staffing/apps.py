@@ -9,6 +9,7 @@ class StaffingConfig(AppConfig):
     def ready(self):
         # Celery finds only <app>.tasks by itself: the sub-domains' tasks register when imported.
         from staffing.heartbeat import tasks as heartbeat_tasks  # noqa: F401
+        from staffing.outbox import tasks as outbox_tasks  # noqa: F401
         from staffing.workmodes import compliance_sections, policy_panel
         from staffing.workmodes import tasks as workmodes_tasks  # noqa: F401
 

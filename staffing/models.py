@@ -6,6 +6,7 @@ from staffing.companies.models import Company
 from staffing.company_checks.models import CheckAnswer, CompanyCheck, CriteriaSet, Criterion, RiskBand
 from staffing.heartbeat.models import WorkerHeartbeat
 from staffing.inspections.models import InspectionTeam, OutsideParticipant
+from staffing.outbox.models import OutboxAttachment, OutboxMessage
 from staffing.registry.models import Agency, RoleAssignment, StaffMember
 from staffing.workmodes.models import PlanningReminder, WorkMode
 
@@ -24,6 +25,8 @@ __all__ = [
     "InspectionTeam",
     "OutsideParticipant",
     "Company",
+    "OutboxMessage",
+    "OutboxAttachment",
     "Agency",
     "PlanningReminder",
     "RoleAssignment",

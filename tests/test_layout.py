@@ -19,6 +19,7 @@ SKIP = {"migrations", "__pycache__"}
 # Lowest first. A sub-domain may import its own floor's siblings only where listed on a lower line.
 FLOORS = [
     ["staffing.toolkit"],
+    ["staffing.outbox"],
     ["staffing.registry"],
     ["staffing.companies"],
     ["staffing.company_checks"],

@@ -196,7 +196,18 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # smtps://…:465 (SSL); consolemail:// prints messages on the console (the local default). Every environment
 # gives up on an unresponsive server after EMAIL_TIMEOUT seconds instead of hanging a worker.
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
-EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=15)
+# The outbox (staffing/outbox): every e-mail is a row committed first, then delivered by a Celery task that
+# retries a failure after about OUTBOX_RETRY_BACKOFF × 2^n seconds (random jitter, at most
+# OUTBOX_RETRY_BACKOFF_MAX) up to OUTBOX_MAX_RETRIES times, then marks it failed. A message left "sending"
+# longer than OUTBOX_STALE_SECONDS (its worker died) is handed back by the sweep every 5 minutes.
+OUTBOX_RETRY_BACKOFF = env.int("OUTBOX_RETRY_BACKOFF", default=60)
+OUTBOX_RETRY_BACKOFF_MAX = env.int("OUTBOX_RETRY_BACKOFF_MAX", default=1800)
+OUTBOX_MAX_RETRIES = env.int("OUTBOX_MAX_RETRIES", default=10)
+OUTBOX_STALE_SECONDS = env.int("OUTBOX_STALE_SECONDS", default=600)
+OUTBOX_SWEEP_GRACE_SECONDS = env.int("OUTBOX_SWEEP_GRACE_SECONDS", default=60)
+OUTBOX_TASK_SOFT_TIME_LIMIT = env.int("OUTBOX_TASK_SOFT_TIME_LIMIT", default=EMAIL_TIMEOUT * 4 + 30)
+OUTBOX_TASK_TIME_LIMIT = env.int("OUTBOX_TASK_TIME_LIMIT", default=EMAIL_TIMEOUT * 4 + 60)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="UBND huyện <no-reply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -232,6 +243,13 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_TASK_ALWAYS_EAGER = False
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+# Every task: acknowledged after it ran (a worker that dies mid-task leaves it to be delivered again; the
+# tasks are idempotent), and stopped by a soft then a hard time limit rather than hanging a worker.
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=300)
+CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=360)
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 
 # REST API --------------------------------------------------------------------
 REST_FRAMEWORK = {
@@ -318,6 +336,13 @@ CELERY_BEAT_SCHEDULE = {
         "task": "directives.tasks.send_daily_compliance_report",
         "schedule": crontab(hour=17, minute=0),
     },
+    # Mondays: last week's summary (per agency: days over the cap, days without a plan, dossiers overdue).
+    "directives-weekly-compliance-summary": {
+        "task": "directives.tasks.send_weekly_compliance_summary",
+        "schedule": crontab(hour=7, minute=0, day_of_week="mon"),
+    },
+    # E-mails whose task was lost (a worker died, the broker restarted) are queued again.
+    "staffing-outbox-sweep": {"task": "staffing.outbox.sweep_outbox", "schedule": 300.0},
     "staffing-planning-reminders": {
         "task": "staffing.tasks.send_planning_reminders",
         "schedule": crontab(hour=14, minute=0, day_of_week="fri"),
