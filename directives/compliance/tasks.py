@@ -1,23 +1,34 @@
 import datetime
-import logging
-import smtplib
 
 from celery import shared_task
 from django.utils import timezone
 
 from .services import compliance_report_send
+from .weekly import weekly_summary_send
 
-logger = logging.getLogger(__name__)
 
-
-@shared_task(name="directives.tasks.send_daily_compliance_report")
+@shared_task(
+    name="directives.tasks.send_daily_compliance_report",
+    acks_late=True,
+    reject_on_worker_lost=True,
+)
 def send_daily_compliance_report(day_iso: str | None = None) -> int:
-    """Beat runs this at 17:00: the district office and leadership get the day's report, once (1 if sent)."""
+    """Beat runs this at 17:00: the day's report is stored and one e-mail per recipient (the district
+    office and leadership, the XLSX attached) is put in the outbox, once (1 if enqueued now). The outbox
+    delivers and retries; a worker killed here leaves either nothing (rolled back: the redelivered task
+    builds it again) or the report with its messages committed."""
     day = datetime.date.fromisoformat(day_iso) if day_iso else timezone.localdate()
-    try:
-        _report, sent = compliance_report_send(day=day)
-    except (smtplib.SMTPException, OSError):
-        # The row was rolled back with the failed send: the next run builds and sends it again.
-        logger.exception("Compliance report of %s was not sent", day)
-        return 0
-    return int(sent)
+    _report, enqueued = compliance_report_send(day=day)
+    return int(enqueued)
+
+
+@shared_task(
+    name="directives.tasks.send_weekly_compliance_summary",
+    acks_late=True,
+    reject_on_worker_lost=True,
+)
+def send_weekly_compliance_summary(day_iso: str | None = None) -> int:
+    """Beat runs this on Mondays at 07:00: last week's summary to the office and leadership (messages
+    enqueued now)."""
+    day = datetime.date.fromisoformat(day_iso) if day_iso else timezone.localdate()
+    return weekly_summary_send(day=day)

@@ -3,7 +3,6 @@
 import datetime
 import io
 import logging
-import smtplib
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -19,6 +18,7 @@ from staffing.toolkit import xlsx
 
 from .models import ComplianceReport
 from .registry import build_report, render_report
+from .exports import report_filename, report_xlsx
 from .services import compliance_report_send
 
 logger = logging.getLogger(__name__)
@@ -77,16 +77,13 @@ def report_send(request):
     if not roles_for(request.user).is_district_manager:
         raise Http404
     today = timezone.localdate()
-    try:
-        report, sent = compliance_report_send(day=today)
-    except (smtplib.SMTPException, OSError):
-        logger.exception("Compliance report of %s was not sent", today)
-        messages.error(request, _("The mail server refused the report; nothing was stored. Try again later."))
-        return redirect("directives:compliance_detail", today.isoformat())
+    # Only stored and enqueued: the outbox's worker sends it, so a silent mail server never holds the page.
+    report, sent = compliance_report_send(day=today, deliver=False)
     if sent:
         messages.success(
             request,
-            _("Today's report was sent to %(count)d addresses.") % {"count": len(report.recipient_list)},
+            _("Today's report is being sent to %(count)d addresses (see the outbox).")
+            % {"count": len(report.recipient_list)},
         )
     elif report.sent_at:
         messages.info(
@@ -103,40 +100,4 @@ def report_send(request):
 
 
 def _xlsx(report) -> HttpResponse:
-    output = io.BytesIO()
-    workbook = xlsx.workbook(output)
-    sheet = workbook.add_worksheet(_("Report"))
-    title = workbook.add_format({"bold": True, "font_size": 14})
-    bold, header, wrap = workbook.bold, workbook.header, workbook.wrap
-    date_format = workbook.add_format({"num_format": "dd/mm/yyyy", "valign": "top"})
-    sheet.write(
-        0,
-        0,
-        _("Daily compliance report of %(day)s")
-        % {"day": formats.date_format(report.day, "SHORT_DATE_FORMAT")},
-        title,
-    )
-    line = 2
-    for section in report.sections:
-        sheet.write(line, 0, f"{section.title} ({section.label})", bold)
-        line += 1
-        if not section.rows:
-            sheet.write(line, 0, section.empty)
-            line += 2
-            continue
-        sheet.write_row(line, 0, [column["label"] for column in section.columns], header)
-        line += 1
-        for cells in section.rows:
-            for number, cell in enumerate(cells):
-                if isinstance(cell.value, datetime.date):
-                    sheet.write_datetime(line, number, cell.value, date_format)
-                elif cell.numeric:
-                    sheet.write_number(line, number, cell.value)
-                else:
-                    sheet.write_string(line, number, cell.text, wrap)
-            line += 1
-        line += 1
-    sheet.set_column(0, 0, 40)
-    sheet.set_column(1, 6, 22)
-    workbook.close()
-    return xlsx.xlsx_response(output, f"compliance-report-{report.day:%Y-%m-%d}.xlsx")
+    return xlsx.xlsx_response(io.BytesIO(report_xlsx(report)), report_filename(report.day))
