@@ -16,9 +16,9 @@ from django.views.decorators.http import require_POST
 from staffing.registry.roles import roles_for
 from staffing.toolkit import xlsx
 
+from .exports import report_filename, report_xlsx
 from .models import ComplianceReport
 from .registry import build_report, render_report
-from .exports import report_filename, report_xlsx
 from .services import compliance_report_send
 
 logger = logging.getLogger(__name__)

@@ -8,7 +8,6 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -17,6 +16,7 @@ from django.utils.translation import gettext as _
 from directives.documents.models import Clause, Document
 from directives.documents.services import by_user, field_error, normalise
 from directives.documents.validators import validate_evidence_upload
+from staffing.outbox.services import deliver_now, message_enqueue
 from staffing.registry.constants import AgencyKind
 from staffing.registry.roles import roles_for
 
@@ -315,10 +315,12 @@ def _claim_reminders(due: dict, *, day: datetime.date) -> dict:
 def obligation_reminders_send(*, day: datetime.date) -> int:
     """E-mail each agency's heads about obligations coming due or overdue, on the days
     `obligations_needing_reminder` picks (never for obligations done or no longer required); returns the
-    number of e-mails sent.
+    number of agencies whose reminders were put in the outbox now.
 
-    Not one transaction on purpose: the day's log rows are committed before any e-mail leaves, so a crash
-    between the two loses a reminder rather than sending it twice.
+    The day's log rows are claimed first (committed); then, per agency, the rows are marked and one outbox
+    message per head is committed with them (key: the day, the agency and the address). Delivery happens
+    after the commit, outside any transaction, retried by the outbox if the mail server is down; a second
+    run or a second worker finds the rows (and the keys) and sends nothing.
     """
     due = defaultdict(list)
     for cell in obligations_needing_reminder(day=day):
@@ -328,6 +330,7 @@ def obligation_reminders_send(*, day: datetime.date) -> int:
         return 0
     recipients_by_agency = reminder_recipients(agencies=list(claimed))
     sent = 0
+    enqueued = []
     for agency, obligations in claimed.items():
         recipients = recipients_by_agency.get(agency.pk, [])
         logs = ReminderLog.objects.filter(agency=agency, day=day, obligation__in=obligations)
@@ -346,13 +349,18 @@ def obligation_reminders_send(*, day: datetime.date) -> int:
         with translation.override(settings.LANGUAGE_CODE):
             subject = render_to_string("emails/directives_obligation_reminder_subject.txt", context)
             body = render_to_string("emails/directives_obligation_reminder.txt", context)
-        try:
-            send_mail(" ".join(subject.split()), body, None, recipients)
-        except Exception:
-            # The mail server refused: free the day's rows so the next run tries again.
-            logger.exception("Obligation reminder to %s failed", agency)
-            logs.delete()
-            continue
-        logs.update(sent_at=timezone.now())
+        with transaction.atomic():
+            for address in recipients:
+                message, created = message_enqueue(
+                    key=f"obligation_reminder:{day.isoformat()}:{agency.pk}:{address.lower()}",
+                    kind="obligation_reminder",
+                    to=address,
+                    subject=subject,
+                    text=body,
+                )
+                if created:
+                    enqueued.append(message)
+            logs.update(sent_at=timezone.now())
         sent += 1
+    deliver_now(enqueued)
     return sent

@@ -150,6 +150,11 @@ def deliver_now(messages: Iterable[OutboxMessage]) -> int:
     return sum(message_deliver(message.pk).outcome == "sent" for message in messages)
 
 
+def deliver_keys(keys: Iterable[str]) -> int:
+    """deliver_now for the pending messages under these keys (a sender that knows its keys)."""
+    return deliver_now(OutboxMessage.objects.filter(key__in=list(keys), status=Status.PENDING).only("pk"))
+
+
 @transaction.atomic
 def message_retry(message: OutboxMessage) -> OutboxMessage:
     """The office's "retry now" for a failed message: pending again, delivered when this commits."""

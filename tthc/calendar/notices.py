@@ -1,20 +1,20 @@
 """December: next year's calendar is loaded from the holiday library and the district office is told, once.
 
-The notice row is committed before the e-mail leaves and marked sent after it (the send is outside any
-transaction), so a second run or a second worker sends nothing, and a failed send is tried again by the next
-run while the row stays unsent.
+The notice row is committed first, then marked sent together with one outbox message per address (keyed by
+the year), so a second run or a second worker sends nothing; the outbox delivers outside any transaction and
+retries a failed send.
 """
 
 import datetime
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from staffing.outbox.services import deliver_keys, message_enqueue
 from staffing.registry.constants import Role
 from staffing.registry.models import RoleAssignment
 
@@ -49,9 +49,19 @@ def next_year_calendar_load(*, today: datetime.date) -> bool:
     with translation.override(settings.LANGUAGE_CODE):
         subject = " ".join(render_to_string("emails/calendar_loaded_subject.txt", context).split())
         body = render_to_string("emails/calendar_loaded.txt", context)
-    if recipients:
-        send_mail(subject, body, None, recipients)
-    CalendarLoadNotice.objects.filter(pk=notice.pk, sent_at__isnull=True).update(
-        sent_at=timezone.now(), recipients=recipients
-    )
+    with transaction.atomic():
+        # The row is marked with its messages in the outbox (one per address, keyed by the year): a run
+        # that crashed before this point enqueues them now, a second run finds the keys and sends nothing.
+        for address in recipients:
+            message_enqueue(
+                key=f"calendar_loaded:{year}:{address}",
+                kind="calendar_loaded",
+                to=address,
+                subject=subject,
+                text=body,
+            )
+        CalendarLoadNotice.objects.filter(pk=notice.pk, sent_at__isnull=True).update(
+            sent_at=timezone.now(), recipients=recipients
+        )
+    deliver_keys(f"calendar_loaded:{year}:{address}" for address in recipients)
     return bool(recipients)

@@ -6,15 +6,14 @@ import io
 import openpyxl
 import pytest
 from django.core import mail
-
-from staffing.outbox.constants import Status
-from staffing.outbox.models import OutboxMessage
-from staffing.outbox.services import message_deliver
 from django.urls import reverse
 from django.utils import timezone
 
 from directives.compliance.models import ComplianceReport
 from directives.compliance.registry import build_report
+from staffing.outbox.constants import Status
+from staffing.outbox.models import OutboxMessage
+from staffing.outbox.services import message_deliver
 from staffing.registry.constants import Role
 from tests.compliance_fixtures import TODAY, report_readers, small_district
 from tests.factories import AgencyFactory, StaffMemberFactory, user_with_role

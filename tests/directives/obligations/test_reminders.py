@@ -5,11 +5,15 @@ import datetime
 
 import pytest
 from django.core import mail
+from django.core.mail.backends.base import BaseEmailBackend
 
 from directives.documents import services as document_services
 from directives.obligations import services as obligation_services
 from directives.obligations.models import ReminderLog
 from directives.obligations.tasks import send_obligation_reminders
+from staffing.outbox.constants import Status
+from staffing.outbox.models import OutboxMessage
+from staffing.outbox.services import message_deliver
 from staffing.registry.constants import Role
 from tests.directives.factories import (
     ClauseFactory,
@@ -76,17 +80,24 @@ def test_agency_email_is_used_when_its_head_has_none():
     assert mail.outbox[0].to == ["anphu@example.gov.vn"]
 
 
-def test_failed_sending_is_retried_by_the_next_run(agency, head_with_email, monkeypatch):
-    ObligationFactory(due_on=TODAY)
-
-    def refuse(*args, **kwargs):
+class RefusingBackend(BaseEmailBackend):
+    def send_messages(self, email_messages):
         raise ConnectionRefusedError("smtp down")
 
-    monkeypatch.setattr(obligation_services, "send_mail", refuse)
-    assert obligation_services.obligation_reminders_send(day=TODAY) == 0
-    assert not ReminderLog.objects.exists()
-    monkeypatch.undo()
+
+def test_a_refused_send_stays_in_the_outbox_and_is_sent_once_when_the_server_is_back(
+    agency, head_with_email, settings
+):
+    ObligationFactory(due_on=TODAY)
+    settings.EMAIL_BACKEND = f"{__name__}.RefusingBackend"
     assert obligation_services.obligation_reminders_send(day=TODAY) == 1
+    message = OutboxMessage.objects.get()
+    assert message.status == Status.PENDING and "smtp down" in message.last_error
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert obligation_services.obligation_reminders_send(day=TODAY) == 0
+    assert message_deliver(message.pk).outcome == "sent"
+    assert obligation_services.obligation_reminders_send(day=TODAY) == 0
+    assert len(mail.outbox) == 1
 
 
 def test_reminder_task_is_scheduled_daily_at_half_past_seven(settings):

@@ -8,9 +8,13 @@ import threading
 import pytest
 from django.conf import settings
 from django.core import mail
+from django.core.mail.backends.base import BaseEmailBackend
 from django.db import connection, connections
 from django.urls import reverse
 
+from staffing.outbox.constants import Status
+from staffing.outbox.models import OutboxMessage
+from staffing.outbox.services import message_deliver
 from tests.tthc.dossiers.factories import at, district_under_2629, receive
 from tthc.dossiers.constants import DossierEventKind, DossierStatus, NoticeKind
 from tthc.dossiers.models import NoticeLog
@@ -76,19 +80,27 @@ def test_notices_skip_in_person_by_law_and_are_not_sent_twice():
     assert marriage.result_delivery == Channel.IN_PERSON
 
 
+class UnreachableBackend(BaseEmailBackend):
+    def send_messages(self, email_messages):
+        raise OSError("SMTP server unreachable")
+
+
 @pytest.mark.django_db
-def test_a_failed_send_leaves_no_log_so_a_later_run_tries_again(monkeypatch):
+def test_a_failed_send_stays_in_the_outbox_and_is_sent_once_when_the_server_is_back(settings):
     district = district_under_2629()
     birth = before_cutoff(district)["birth"]
 
-    def broken(*args, **kwargs):
-        raise OSError("SMTP server unreachable")
-
-    monkeypatch.setattr("tthc.dossiers.notices.send_mail", broken)
-    assert send_pre_cutoff_notices([birth.pk]) == 0
-    assert not NoticeLog.objects.exists()
-    monkeypatch.undo()
+    settings.EMAIL_BACKEND = f"{__name__}.UnreachableBackend"
     assert send_pre_cutoff_notices([birth.pk]) == 1
+    assert NoticeLog.objects.count() == 1
+    message = OutboxMessage.objects.get()
+    assert message.status == Status.PENDING and "SMTP server unreachable" in message.last_error
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert send_pre_cutoff_notices([birth.pk]) == 0  # no second notice; the pending one is delivered
+    assert message_deliver(message.pk).outcome == "skipped"
+    assert send_pre_cutoff_notices([birth.pk]) == 0
+    assert [m.to for m in mail.outbox] == [["nguoidan@example.com"]]
 
 
 @pytest.fixture
