@@ -33,6 +33,7 @@ from staffing.company_checks import panels as company_checks_panels
 from staffing.inspections import demo as inspections_demo
 from staffing.inspections import nav as inspections_nav
 from staffing.inspections import panels as inspections_panels
+from staffing.outbox import nav as outbox_nav
 from staffing.registry import demo as registry_demo
 from staffing.registry import nav as registry_nav
 from staffing.registry import panels as registry_panels
@@ -58,7 +59,10 @@ MENU = (
         (workmodes_nav, assignments_nav, classification_nav, inspections_nav),
     ),
     (pgettext_lazy("menu", "Agencies and staff"), (registry_nav, companies_nav, company_checks_nav)),
-    (pgettext_lazy("menu", "Directives"), (documents_nav, obligations_nav, compliance_nav, policy_nav)),
+    (
+        pgettext_lazy("menu", "Directives"),
+        (documents_nav, obligations_nav, compliance_nav, outbox_nav, policy_nav),
+    ),
     (pgettext_lazy("menu", "Procedures"), (catalogue_nav, dossiers_nav, reception_nav)),
 )
 

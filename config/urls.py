@@ -30,6 +30,7 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("api/v1/", include(api_v1)),
     path("staffing/companies/", include("staffing.companies.urls")),
+    path("staffing/outbox/", include("staffing.outbox.urls")),
     path("staffing/", include("staffing.urls")),
     path("work-modes/", include("staffing.workmodes.urls")),
     path("assignments/", include("staffing.assignments.urls")),

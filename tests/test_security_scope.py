@@ -36,6 +36,8 @@ from staffing.company_checks.models import CompanyCheck, CriteriaSet
 from staffing.company_checks.services import check_record, criteria_set_save
 from staffing.inspections.models import InspectionTeam
 from staffing.inspections.services import team_save
+from staffing.outbox.constants import Status as OutboxStatus
+from staffing.outbox.models import OutboxMessage
 from staffing.registry.constants import AgencyKind, Role, StaffCategory
 from staffing.registry.importers import StaffImporter
 from staffing.registry.models import Agency, StaffMember
@@ -101,6 +103,7 @@ class World:
     criteria_unused: CriteriaSet
     petition_b: Petition
     slot_b: ReceptionSlot
+    failed_message: OutboxMessage
     markers_b: list = field(default_factory=list)
 
 
@@ -295,6 +298,16 @@ def build_world() -> World:
         ends_at=datetime.time(11, 30),
         place="Phòng tiếp công dân xã Bê",
     )
+    failed_message = OutboxMessage.objects.create(
+        key="scope:failed",
+        kind="planning_reminder",
+        to="truong-b@example.gov.vn",
+        subject="Nhắc lập kế hoạch",
+        body_text="Nội dung",
+        status=OutboxStatus.FAILED,
+        attempts=11,
+        last_error="SMTPServerDisconnected: refused",
+    )
     return World(
         users=users,
         agency_a=agency_a,
@@ -321,6 +334,7 @@ def build_world() -> World:
         criteria_unused=office_sets[1],
         petition_b=petition_b,
         slot_b=slot_b,
+        failed_message=failed_message,
         markers_b=[
             team_b.subject,
             check_b.requested,
@@ -1042,6 +1056,15 @@ ROUTES: dict[str, Route] = {
     ),
     "directives:compliance_send": Route(
         DISTRICT_WRITERS, method="post", payload=lambda w: {}, writer="office"
+    ),
+    # The outbox names addresses and subjects of every e-mail: district-wide readers; the office retries.
+    "outbox:list": Route(DISTRICT_READERS),
+    "outbox:retry": Route(
+        DISTRICT_WRITERS,
+        method="post",
+        args=lambda w: {"pk": w.failed_message.pk},
+        payload=lambda w: {},
+        writer="office",
     ),
     "directives:obligation_matrix": Route(DISTRICT_READERS),
     "directives:agency_obligations": Route(DISTRICT_READERS, args=lambda w: {"agency_id": w.agency_b.pk}),
