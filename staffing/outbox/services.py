@@ -176,11 +176,16 @@ def outbox_sweep(*, now: datetime.datetime | None = None) -> list[int]:
     stale = now - datetime.timedelta(seconds=settings.OUTBOX_STALE_SECONDS)
     # A pending message just enqueued or just failed has its own task on the way: leave it a grace period.
     due = now - datetime.timedelta(seconds=settings.OUTBOX_SWEEP_GRACE_SECONDS)
-    OutboxMessage.objects.filter(status=Status.SENDING, claimed_at__lt=stale).update(
+    stuck = list(
+        OutboxMessage.objects.filter(status=Status.SENDING, claimed_at__lt=stale).values_list("pk", flat=True)
+    )
+    # Conditional: a message whose slow worker finished meanwhile stays as that worker left it.
+    OutboxMessage.objects.filter(pk__in=stuck, status=Status.SENDING, claimed_at__lt=stale).update(
         status=Status.PENDING, next_try_at=now, last_error=_("The worker stopped during the send.")
     )
-    ids = list(
+    ids = stuck + list(
         OutboxMessage.objects.filter(status=Status.PENDING)
+        .exclude(pk__in=stuck)
         .filter(Q(next_try_at__lte=due) | Q(next_try_at__isnull=True, created_at__lte=due))
         .values_list("pk", flat=True)[:1000]
     )
