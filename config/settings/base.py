@@ -193,7 +193,7 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 # E-mail ----------------------------------------------------------------------
 # The mail server is one URL (django-environ): smtp://user:password@host:25, smtp+tls://…:587 (STARTTLS),
-# smtps://…:465 (SSL); consolemail:// prints messages on the console (the local default). Every environment
+# smtp+ssl://…:465 (SSL); consolemail:// prints messages on the console (the local default). Every environment
 # gives up on an unresponsive server after EMAIL_TIMEOUT seconds instead of hanging a worker.
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=15)
