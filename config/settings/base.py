@@ -218,7 +218,9 @@ if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
     # A task taken by a worker that died (acks_late) goes back to the queue after this many seconds; longer
     # than the longest retry wait of the outbox (OUTBOX_RETRY_BACKOFF_MAX), or a waiting retry would run twice.
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)}
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
+    }
 else:
     # No server needed: kombu's filesystem transport keeps messages as files under var/broker.
     CELERY_BROKER_URL = "filesystem://"

@@ -199,7 +199,7 @@ def test_the_report_mail_carries_its_xlsx_with_formula_like_names_as_text(settin
         compliance_report_send(day=TODAY)
     assert server.to() == ["lanhdao@example.gov.vn", "vanphong@example.gov.vn"]
     _rcpts, email = server.messages[0]
-    (attachment,) = [part for part in email.iter_attachments()]
+    (attachment,) = list(email.iter_attachments())
     assert attachment.get_content_type() == XLSX
     assert attachment.get_filename() == "compliance-report-2021-06-08.xlsx"
     sheet = openpyxl.load_workbook(io.BytesIO(attachment.get_content())).active
