@@ -27,8 +27,6 @@ class OutboxMessageAdmin(admin.ModelAdmin):
         "kind",
         "to",
         "subject",
-        "body_text",
-        "body_html",
         "status",
         "attempts",
         "last_error",
@@ -37,6 +35,8 @@ class OutboxMessageAdmin(admin.ModelAdmin):
         "sent_at",
         "created_at",
     ]
+    # The bodies stay out of sight: a password reset message holds a live link.
+    fields = readonly_fields
 
     def has_add_permission(self, request):
         return False

@@ -69,3 +69,16 @@ def test_leadership_reads_but_cannot_retry_and_a_head_gets_404(client, head):
     client.force_login(head)
     assert client.get(reverse("outbox:list")).status_code == 404
     assert OutboxMessage.objects.get(pk=failed.pk).status == Status.FAILED
+
+
+def test_a_password_reset_email_goes_through_the_outbox(
+    client, office_user, django_capture_on_commit_callbacks
+):
+    office_user.email = "vanphong@example.gov.vn"
+    office_user.save()
+    with django_capture_on_commit_callbacks() as callbacks:
+        response = client.post(reverse("password_reset"), {"email": "vanphong@example.gov.vn"})
+    assert response.status_code == 302
+    message = OutboxMessage.objects.get(kind="password_reset")
+    assert message.to == "vanphong@example.gov.vn" and "/accounts/reset/" in message.body_text
+    assert len(callbacks) == 1 and not mail.outbox  # delivered by the worker after the commit
