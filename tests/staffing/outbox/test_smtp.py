@@ -211,3 +211,22 @@ def test_the_report_mail_carries_its_xlsx_with_formula_like_names_as_text(settin
     assert {"Ngày", "Cơ quan, đơn vị"} <= headers
     dates = [cell for row in sheet.iter_rows() for cell in row if cell.is_date]
     assert dates and all(cell.number_format == "dd/mm/yyyy" for cell in dates)
+
+
+@pytest.mark.django_db
+def test_the_office_send_now_page_answers_at_once_with_a_silent_mail_server(client, settings):
+    from django.urls import reverse
+
+    small_district()
+    readers = report_readers()
+    client.force_login(readers["office"])
+    with silent_server() as server:
+        use_smtp(settings, server.port, timeout=10)
+        started = time.monotonic()
+        response = client.post(reverse("directives:compliance_send"))
+        elapsed = time.monotonic() - started
+    assert response.status_code == 302
+    assert elapsed < 5  # the page enqueues; it never waits on the mail server
+    assert not server.connected.is_set()
+    assert OutboxMessage.objects.filter(status=Status.PENDING).count() == 2
+    assert ComplianceReport.objects.count() == 1
