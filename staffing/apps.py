@@ -12,7 +12,7 @@ def _register_outbox_kinds():
         ("planning_reminder", _("Planning reminder")),
         ("pre_cutoff_notice", _("Free postal return notice")),
         ("calendar_loaded", _("Next year's calendar")),
-        ("password_reset", _("Password reset")),
+        ("password_reset", _("Password reset link")),
     ):
         register_kind(kind, label)
 
