@@ -20,11 +20,12 @@ SKIP = {"migrations", "__pycache__"}
 FLOORS = [
     ["staffing.toolkit"],
     ["staffing.registry"],
-    ["staffing.companies"],
-    ["staffing.company_checks"],
     ["directives.documents"],
     ["directives.policy"],
     ["directives.compliance"],
+    # Above the report so that companies fill their section; the dashboard reads the stored reports.
+    ["directives.dashboard", "staffing.companies"],
+    ["staffing.company_checks"],
     ["tthc.calendar"],
     ["tthc.catalogue"],
     ["tthc.urgent_lists"],
