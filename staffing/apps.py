@@ -10,6 +10,7 @@ class StaffingConfig(AppConfig):
         # Celery finds only <app>.tasks by itself: the sub-domains' tasks register when imported.
         from staffing.assignments import compliance as assignment_figures
         from staffing.companies import compliance as company_sections
+        from staffing.company_checks import compliance as company_check_sections
         from staffing.heartbeat import tasks as heartbeat_tasks  # noqa: F401
         from staffing.inspections import compliance as inspection_sections
         from staffing.workmodes import compliance_sections, policy_panel
@@ -19,4 +20,5 @@ class StaffingConfig(AppConfig):
         assignment_figures.register()
         inspection_sections.register()
         company_sections.register()
+        company_check_sections.register()
         policy_panel.register()
