@@ -9,6 +9,9 @@ from django.utils.translation import pgettext_lazy
 
 from directives.compliance import nav as compliance_nav
 from directives.compliance import panels as compliance_panels
+from directives.dashboard import demo as dashboard_demo
+from directives.dashboard import nav as dashboard_nav
+from directives.dashboard import panels as dashboard_panels
 from directives.documents import demo as documents_demo
 from directives.documents import nav as documents_nav
 from directives.documents import panels as documents_panels
@@ -61,7 +64,7 @@ MENU = (
     (pgettext_lazy("menu", "Agencies and staff"), (registry_nav, companies_nav, company_checks_nav)),
     (
         pgettext_lazy("menu", "Directives"),
-        (documents_nav, obligations_nav, compliance_nav, outbox_nav, policy_nav),
+        (dashboard_nav, documents_nav, obligations_nav, compliance_nav, outbox_nav, policy_nav),
     ),
     (pgettext_lazy("menu", "Procedures"), (catalogue_nav, dossiers_nav, reception_nav)),
 )
@@ -69,6 +72,7 @@ MENU = (
 _DIRECTIVES = (obligations_panels, compliance_panels, policy_panels, documents_panels)
 _TTHC = (urgent_lists_panels, dossiers_panels, reception_panels)
 HOME_PANELS = (
+    dashboard_panels,
     workmodes_panels,
     assignments_panels,
     inspections_panels,
@@ -109,6 +113,7 @@ DEMO = (
     inspections_demo,
     assignments_demo,
     classification_demo,
+    dashboard_demo,
 )
 
 # The today page marks home workers who sent no progress report that day.

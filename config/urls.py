@@ -38,6 +38,7 @@ urlpatterns = [
     path("classification/", include("staffing.classification.urls")),
     path("inspections/", include("staffing.inspections.urls")),
     path("company-checks/", include("staffing.company_checks.urls")),
+    path("dashboard/", include("directives.dashboard.urls")),
     path("directives/", include("directives.urls")),
     path("tthc/", include("tthc.urls")),
 ]

@@ -23,7 +23,11 @@ class StaffingConfig(AppConfig):
 
     def ready(self):
         # Celery finds only <app>.tasks by itself: the sub-domains' tasks register when imported.
+        from staffing.assignments import compliance as assignment_figures
+        from staffing.companies import compliance as company_sections
+        from staffing.company_checks import compliance as company_check_sections
         from staffing.heartbeat import tasks as heartbeat_tasks  # noqa: F401
+        from staffing.inspections import compliance as inspection_sections
         from staffing.outbox import access as outbox_access
         from staffing.outbox import tasks as outbox_tasks  # noqa: F401
         from staffing.registry.roles import roles_for
@@ -36,4 +40,8 @@ class StaffingConfig(AppConfig):
         )
         _register_outbox_kinds()
         compliance_sections.register()
+        assignment_figures.register()
+        inspection_sections.register()
+        company_sections.register()
+        company_check_sections.register()
         policy_panel.register()

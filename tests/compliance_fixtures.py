@@ -28,6 +28,7 @@ class SmallDistrict:
     obligation: object
     overdue_dossier: object
     special_case: object
+    tthc: object = None  # the commune's one-stop desk and procedures, to receive more dossiers
 
 
 def user_with_email(role, agency=None, *, username, email):
@@ -99,6 +100,7 @@ def small_district() -> SmallDistrict:
         obligation=obligation,
         overdue_dossier=overdue_dossier,
         special_case=special_case,
+        tthc=district,
     )
 
 

@@ -1050,6 +1050,7 @@ ROUTES: dict[str, Route] = {
         args=lambda w: {"obligation_id": w.obligation.pk, "agency_id": w.agency_b.pk},
         payload=lambda w: {},
     ),
+    "dashboard:dashboard": Route(DISTRICT_READERS),
     "directives:compliance_list": Route(DISTRICT_READERS),
     "directives:compliance_detail": Route(
         DISTRICT_READERS, args=lambda w: {"day": timezone.localdate().isoformat()}

@@ -9,5 +9,7 @@ class TthcConfig(AppConfig):
     def ready(self):
         from tthc.calendar import tasks as calendar_tasks  # noqa: F401  (registered for the worker)
         from tthc.dossiers import compliance, tasks  # noqa: F401  (tasks: registered for the worker)
+        from tthc.reception import compliance as reception_sections
 
         compliance.register()
+        reception_sections.register()

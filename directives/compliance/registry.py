@@ -15,6 +15,8 @@ from django.conf import settings
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from .figures import build_figures
+
 NOT_APPLICABLE = "—"
 
 
@@ -107,6 +109,7 @@ def build_report(day: datetime.date) -> dict:
         "next_day": next_working_day(day).isoformat(),
         "built_at": timezone.now().isoformat(),
         "sections": sections,
+        "figures": build_figures(day),
     }
 
 

@@ -16,10 +16,12 @@ from django.views.decorators.http import require_POST
 from staffing.registry.roles import roles_for
 from staffing.toolkit import xlsx
 
+from .charts import dashboard_charts
 from .exports import report_filename, report_xlsx
 from .models import ComplianceReport
 from .registry import build_report, render_report
 from .services import compliance_report_send
+from .trends import TREND_DAYS, trend
 
 logger = logging.getLogger(__name__)
 
@@ -66,6 +68,9 @@ def report_detail(request, day):
         "stored": stored,
         "is_today": day == today,
         "may_send": roles.is_district_manager and day == today and not (stored and stored.sent_at),
+        # The trends up to the report's day, drawn as on the dashboard.
+        "charts": dashboard_charts(trend(end=day, today=today)),
+        "trend_days": TREND_DAYS,
     }
     return render(request, "directives/compliance/detail.html", context)
 

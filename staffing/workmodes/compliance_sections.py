@@ -5,6 +5,7 @@ import datetime
 
 from django.utils.translation import gettext_lazy as _
 
+from directives.compliance.figures import register_figures
 from directives.compliance.registry import (
     Column,
     agencies_and_days,
@@ -66,7 +67,24 @@ def unreached_heads_rows(day: datetime.date) -> list[dict]:
     ]
 
 
+def work_mode_figures(day: datetime.date) -> dict:
+    """The district on the day: agencies within the cap, over it or with no plan (a weekend day has no
+    "no plan"), and, over the agencies that have a plan, counted staff, staff at home and the sum of caps."""
+    rows = district_day_table(day=day)
+    planned = [row for row in rows if row.status in (DayStatus.WITHIN_CAP, DayStatus.OVER_CAP)]
+    no_plan = sum(1 for row in rows if row.status == DayStatus.NO_PLAN)
+    return {
+        "agencies_within_cap": sum(1 for row in planned if row.status == DayStatus.WITHIN_CAP),
+        "agencies_over_cap": sum(1 for row in planned if row.status == DayStatus.OVER_CAP),
+        "agencies_no_plan": no_plan if day.weekday() < 5 else None,
+        "staff_counted": sum(row.counted for row in planned),
+        "staff_remote": sum(row.remote for row in planned),
+        "staff_cap": sum(row.cap for row in planned if row.cap is not None),
+    }
+
+
 def register() -> None:
+    register_figures("work_modes", work_mode_figures)
     register_section(
         "work_mode_over_cap",
         _("Agencies over the work-from-home cap"),

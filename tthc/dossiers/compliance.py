@@ -7,6 +7,7 @@ from django.db.models import Count, Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from directives.compliance.figures import register_figures
 from directives.compliance.registry import Column, register_section, total_at_agencies
 from tthc.intake.constants import Channel
 
@@ -67,7 +68,20 @@ def special_case_rows(day: datetime.date) -> list[dict]:
     ]
 
 
+def dossier_figures(day: datetime.date) -> dict:
+    """The district's dossiers of the day: received per channel, special cases in person, and open dossiers
+    past their appointment date, in two aggregate queries."""
+    start, end = _day_bounds(day)
+    received = Dossier.objects.filter(received_at__gte=start, received_at__lt=end).aggregate(
+        **{f"dossiers_{channel}": Count("id", filter=Q(channel=channel)) for channel in Channel.values},
+        special_cases=Count("id", filter=Q(channel=Channel.IN_PERSON) & ~Q(special_case_reason="")),
+    )
+    overdue = Dossier.objects.filter(status__in=OPEN_DOSSIER_STATUSES, due_date__lt=day).count()
+    return {**received, "dossiers_overdue": overdue}
+
+
 def register() -> None:
+    register_figures("dossiers", dossier_figures)
     register_section(
         "dossiers_overdue",
         _("Overdue dossiers"),

@@ -29,6 +29,12 @@ def test_every_app_registers_its_sections_in_reading_order():
         "obligations_overdue",
         "dossiers_overdue",
         "special_cases",
+        "petitions",
+        "inspection_teams",
+        "inspection_teams_to_suspend",
+        "inspection_teams_over_limit",
+        "companies_per_commune",
+        "company_checks",
     ]
 
 
