@@ -1,7 +1,10 @@
+import functools
+
 from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import get_language, pgettext_lazy
 
+from staffing.notifications.selectors import unread_count
 from staffing.registry.roles import roles_for
 
 from .composition import menu_groups
@@ -43,4 +46,6 @@ def navigation(request):
         "DISTRICT_NAME_INLINE": _district_name_inline(),
         "nav_groups": groups,
         "user_roles": roles,
+        # The bell: one indexed count, counted only on pages that show it (not the admin, not the API).
+        "notifications_unread": functools.cache(functools.partial(unread_count, request.user)),
     }

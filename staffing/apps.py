@@ -24,10 +24,13 @@ class StaffingConfig(AppConfig):
     def ready(self):
         # Celery finds only <app>.tasks by itself: the sub-domains' tasks register when imported.
         from staffing.assignments import compliance as assignment_figures
+        from staffing.assignments import tasks as assignments_tasks  # noqa: F401
         from staffing.companies import compliance as company_sections
         from staffing.company_checks import compliance as company_check_sections
+        from staffing.company_checks import tasks as company_checks_tasks  # noqa: F401
         from staffing.heartbeat import tasks as heartbeat_tasks  # noqa: F401
         from staffing.inspections import compliance as inspection_sections
+        from staffing.inspections import tasks as inspections_tasks  # noqa: F401
         from staffing.outbox import access as outbox_access
         from staffing.outbox import tasks as outbox_tasks  # noqa: F401
         from staffing.registry.roles import roles_for

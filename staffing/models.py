@@ -6,6 +6,7 @@ from staffing.companies.models import Company
 from staffing.company_checks.models import CheckAnswer, CompanyCheck, CriteriaSet, Criterion, RiskBand
 from staffing.heartbeat.models import WorkerHeartbeat
 from staffing.inspections.models import InspectionTeam, OutsideParticipant
+from staffing.notifications.models import Notification, NotificationPreference
 from staffing.outbox.models import OutboxAttachment, OutboxMessage
 from staffing.registry.models import Agency, RoleAssignment, StaffMember
 from staffing.workmodes.models import PlanningReminder, WorkMode
@@ -25,6 +26,8 @@ __all__ = [
     "InspectionTeam",
     "OutsideParticipant",
     "Company",
+    "Notification",
+    "NotificationPreference",
     "OutboxMessage",
     "OutboxAttachment",
     "Agency",

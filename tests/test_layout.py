@@ -21,6 +21,7 @@ FLOORS = [
     ["staffing.toolkit"],
     ["staffing.outbox"],
     ["staffing.registry"],
+    ["staffing.notifications"],
     ["directives.documents"],
     ["directives.policy"],
     ["directives.compliance"],

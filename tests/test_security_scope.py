@@ -36,6 +36,9 @@ from staffing.company_checks.models import CompanyCheck, CriteriaSet
 from staffing.company_checks.services import check_record, criteria_set_save
 from staffing.inspections.models import InspectionTeam
 from staffing.inspections.services import team_save
+from staffing.notifications.constants import NotificationKind
+from staffing.notifications.models import Notification
+from staffing.notifications.services import notify
 from staffing.outbox.constants import Status as OutboxStatus
 from staffing.outbox.models import OutboxMessage
 from staffing.registry.constants import AgencyKind, Role, StaffCategory
@@ -99,6 +102,7 @@ class World:
     rule_set: RuleSet
     team_b: InspectionTeam
     company_b: Company
+    notification_b: Notification
     check_b: CompanyCheck
     criteria_unused: CriteriaSet
     petition_b: Petition
@@ -263,6 +267,16 @@ def build_world() -> World:
         working_online=10,
         contact_phone="0913777888",
     ).company
+    # One person's inbox is nobody else's: agency B's head's notification, unread.
+    (notification_b,) = notify(
+        recipients=[head_b],
+        kind=NotificationKind.NO_PLAN_TOMORROW,
+        subject=f"agency:{agency_b.pk}",
+        period="2021-06-08",
+        title="Thông báo riêng của trưởng Bê",
+        body="Nội dung chỉ trưởng Bê được đọc.",
+        link=f"/work-modes/agencies/{agency_b.pk}/week/",
+    )
     office_sets = [
         criteria_set_save(
             actor=office,
@@ -330,12 +344,15 @@ def build_world() -> World:
         rule_set=RuleSet.objects.create(name="Tiêu chí thử", effective_from=D(2021, 6, 4)),
         team_b=team_b,
         company_b=company_b,
+        notification_b=notification_b,
         check_b=check_b,
         criteria_unused=office_sets[1],
         petition_b=petition_b,
         slot_b=slot_b,
         failed_message=failed_message,
         markers_b=[
+            notification_b.title,
+            notification_b.body,
             team_b.subject,
             check_b.requested,
             company_b.name,
@@ -398,6 +415,10 @@ DISTRICT_WRITERS = audience(
 )
 # Agency B's own acts (its one-stop desk, its head's acknowledgements): nobody outside agency B.
 AGENCY_B_ONLY = audience(anonymous=LOGIN, **dict.fromkeys(ROLES[1:], DENY))
+
+
+# One person's own data (a notification): nobody else, whatever their role.
+NOBODY_ELSE = audience(anonymous=LOGIN, **dict.fromkeys(ROLES[1:], DENY))
 
 
 def but(base: dict, **changes) -> dict:
@@ -719,6 +740,18 @@ ROUTES: dict[str, Route] = {
         as_json=True,
     ),
     "api-company-detail": Route(DISTRICT_READERS, args=lambda w: {"pk": w.company_b.pk}),
+    # each person's own inbox: another's notification is 404 to everyone, the district included
+    "notifications:inbox": Route(SIGNED_IN),
+    "notifications:open": Route(NOBODY_ELSE, args=lambda w: {"pk": w.notification_b.pk}),
+    "notifications:read": Route(
+        NOBODY_ELSE, method="post", args=lambda w: {"pk": w.notification_b.pk}, payload=lambda w: {}
+    ),
+    "notifications:read_all": Route(SIGNED_IN, method="post"),
+    "notifications:preferences": Route(SIGNED_IN),
+    "api-my-notifications": Route(SIGNED_IN),
+    "api-notification-read": Route(
+        NOBODY_ELSE, method="post", args=lambda w: {"pk": w.notification_b.pk}, payload=lambda w: {}
+    ),
     # checks of companies by their commune (clause 5): the commune's readers, the district; the commune's
     # managers and the district office record
     "company_checks:index": Route(COMPANY_READERS),
@@ -1495,3 +1528,16 @@ def test_head_of_a_cannot_read_agency_b_evidence_through_agency_a_address(world)
         reverse("directives:obligation_evidence", args=[world.agency_a.pk, world.obligation.pk])
     )
     assert response.status_code == 404
+
+
+def test_each_inbox_holds_only_its_owners_notifications(world):
+    owner = Client()
+    owner.force_login(world.notification_b.recipient)
+    assert world.notification_b.title in owner.get(reverse("notifications:inbox")).content.decode()
+    for role in ROLES[1:]:
+        page = client_for(world, role).get(reverse("notifications:inbox")).content.decode()
+        assert world.notification_b.title not in page, role
+        api = client_for(world, role).get(reverse("api-my-notifications")).json()
+        assert world.notification_b.pk not in [row["id"] for row in api["results"]], role
+    opened = owner.get(reverse("notifications:open", args=[world.notification_b.pk]))
+    assert opened["Location"] == world.notification_b.link

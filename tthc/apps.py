@@ -10,6 +10,7 @@ class TthcConfig(AppConfig):
         from tthc.calendar import tasks as calendar_tasks  # noqa: F401  (registered for the worker)
         from tthc.dossiers import compliance, tasks  # noqa: F401  (tasks: registered for the worker)
         from tthc.reception import compliance as reception_sections
+        from tthc.reception import tasks as reception_tasks  # noqa: F401  (registered for the worker)
 
         compliance.register()
         reception_sections.register()

@@ -351,6 +351,48 @@ CELERY_BEAT_SCHEDULE = {
         "task": "staffing.tasks.send_planning_reminders",
         "schedule": crontab(hour=14, minute=0, day_of_week="fri"),
     },
+    # In-app notifications (and their e-mails): django-celery-beat shows these names in the admin, so they
+    # are written in Vietnamese; each task skips the days that are not working days where the rule says so.
+    "Thông báo: đơn vị chưa có lịch ngày làm việc tiếp theo hoặc vượt tỷ lệ (16:00)": {
+        "task": "staffing.tasks.notify_tomorrow_plans",
+        "schedule": crontab(hour=16, minute=0),
+        "description": "Trưởng đơn vị, Chủ tịch UBND xã: ngày làm việc tiếp theo chưa có lịch hoặc vượt tỷ lệ.",
+    },
+    "Thông báo: người làm việc tại nhà chưa báo cáo tiến độ (16:30)": {
+        "task": "staffing.tasks.notify_missing_progress_reports",
+        "schedule": crontab(hour=16, minute=30),
+        "description": "Công chức làm việc tại nhà hôm nay chưa gửi báo cáo tiến độ.",
+    },
+    "Thông báo: công việc sắp đến hạn hoặc quá hạn (07:45)": {
+        "task": "staffing.tasks.notify_assignments_due",
+        "schedule": crontab(hour=7, minute=45),
+        "description": "Người được giao việc: việc đến hạn vào ngày làm việc tiếp theo hoặc đã quá hạn.",
+    },
+    "Thông báo: hồ sơ TTHC sắp đến hạn hoặc quá hạn (07:45)": {
+        "task": "tthc.tasks.notify_dossiers_due",
+        "schedule": crontab(hour=7, minute=45),
+        "description": "Cán bộ một cửa: hồ sơ đến hạn vào ngày làm việc tiếp theo hoặc đã quá hạn.",
+    },
+    "Thông báo: đoàn kiểm tra cần tạm dừng (07:45)": {
+        "task": "staffing.tasks.notify_teams_to_suspend",
+        "schedule": crontab(hour=7, minute=45),
+        "description": "Trưởng đơn vị: đoàn kiểm tra không cần thiết phải tạm dừng theo chính sách đang áp dụng.",
+    },
+    "Thông báo: kiến nghị, phản ánh sắp đến hạn hoặc quá hạn (07:45)": {
+        "task": "tthc.tasks.notify_petitions_due",
+        "schedule": crontab(hour=7, minute=45),
+        "description": "Trưởng đơn vị, Chủ tịch UBND xã: kiến nghị đến hạn vào ngày làm việc tiếp theo hoặc đã quá hạn.",
+    },
+    "Thông báo: việc theo dõi doanh nghiệp sắp đến hạn hoặc quá hạn (07:45)": {
+        "task": "staffing.tasks.notify_company_follow_ups",
+        "schedule": crontab(hour=7, minute=45),
+        "description": "Chủ tịch UBND xã: kiểm tra lại doanh nghiệp đến hạn trong 7 ngày tới hoặc đã quá hạn.",
+    },
+    "Thông báo: đơn vị vượt tỷ lệ hoặc chưa có lịch hôm nay (09:00)": {
+        "task": "staffing.tasks.notify_district_day",
+        "schedule": crontab(hour=9, minute=0),
+        "description": "Văn phòng HĐND và UBND huyện: đơn vị vượt tỷ lệ hoặc chưa có lịch làm việc hôm nay.",
+    },
     # Next year's holidays from the holiday library, and a word to the district office (sent once a year).
     "tthc-calendar-next-year": {
         "task": "tthc.calendar.load_next_year",

@@ -5,7 +5,7 @@ reporting."""
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Case, Count, IntegerField, Prefetch, Q, Value, When
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Prefetch, Q, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -192,3 +192,36 @@ def report_notes(agency, day: datetime.date, staff_ids) -> dict:
 
     missing = {member.pk for member in home_workers_without_report(agency, day)} & set(staff_ids)
     return {staff_id: _("no report today") for staff_id in missing}
+
+
+def unreported_home_workers(day: datetime.date):
+    """Across the district: staff with an account planned at home on the day (in their own agency) who sent
+    no progress report that day (one query)."""
+    at_home = WorkMode.objects.filter(day=day, mode=WorkModeKind.REMOTE, agency=OuterRef("agency")).filter(
+        staff=OuterRef("pk")
+    )
+    reported = ProgressReport.objects.filter(day=day, staff=OuterRef("pk"))
+    return (
+        StaffMember.objects.filter(user__isnull=False, user__is_active=True)
+        .filter(Exists(at_home))
+        .exclude(Exists(reported))
+        .order_by("pk")
+    )
+
+
+def assignees_with_work_due(*, today: datetime.date, due_by: datetime.date) -> dict[int, list[Assignment]]:
+    """{user id: open assignments they lead or support, due by `due_by` or overdue}, in due order (two
+    queries); assignees without an account are left out."""
+    rows = (
+        Assignment.objects.filter(status__in=OPEN_STATUSES, due_date__lte=due_by)
+        .exclude(due_date=today)
+        .select_related("lead")
+        .prefetch_related("supporters")
+        .order_by("due_date", "pk")
+    )
+    result: dict[int, list[Assignment]] = {}
+    for assignment in rows:
+        for member in [assignment.lead, *assignment.supporters.all()]:
+            if member.user_id and assignment not in result.get(member.user_id, []):
+                result.setdefault(member.user_id, []).append(assignment)
+    return result

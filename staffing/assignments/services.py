@@ -16,6 +16,7 @@ from tthc.dossiers.models import Dossier
 
 from .constants import FINAL_STATUSES, Action, AssignmentStatus, Quality
 from .models import Assignment, Deputy, ProgressReport, StallThresholds
+from .reminders import assignment_returned_notify
 
 
 def _day(value: datetime.date) -> str:
@@ -303,6 +304,8 @@ def assignment_act(
         assignment.cancel_reason = comment
     assignment._history_user = actor
     assignment.save()
+    if action == Action.RETURN:
+        assignment_returned_notify(assignment=assignment, actor=actor)
     return assignment
 
 

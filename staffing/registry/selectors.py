@@ -5,7 +5,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from .constants import AgencyKind, DutyGroup, StaffCategory
-from .models import Agency, StaffMember, active_between_q
+from .models import Agency, RoleAssignment, StaffMember, active_between_q
 from .roles import roles_for
 
 
@@ -93,3 +93,28 @@ def in_kind_order(agencies):
     ]
     rank = Case(*(When(kind=kind, then=Value(i)) for i, kind in enumerate(order)), default=Value(len(order)))
     return agencies.order_by(rank, "name")
+
+
+def users_by_agency(*, agency_ids, roles) -> dict[int, list[int]]:
+    """{agency id: ids of the active users holding one of the roles there} (one query): whom a reminder
+    about an agency is for."""
+    result: dict[int, list[int]] = {}
+    rows = (
+        RoleAssignment.objects.filter(agency__in=agency_ids, role__in=roles, user__is_active=True)
+        .values_list("agency_id", "user_id")
+        .order_by("agency_id", "user_id")
+    )
+    for agency_id, user_id in rows:
+        if user_id not in result.setdefault(agency_id, []):
+            result[agency_id].append(user_id)
+    return result
+
+
+def district_users(*, roles) -> list[int]:
+    """Ids of the active users holding one of the district-wide roles (one query)."""
+    return list(
+        RoleAssignment.objects.filter(agency__isnull=True, role__in=roles, user__is_active=True)
+        .values_list("user_id", flat=True)
+        .distinct()
+        .order_by("user_id")
+    )

@@ -1,4 +1,6 @@
-"""The Friday reminder to plan next week (clause 2 of 2629/UBND: heads choose who works from home)."""
+"""Reminders of the work-mode plan (clause 2 of 2629/UBND: heads choose who works from home, at most the cap):
+the Friday e-mail to plan next week, the 16:00 notice of tomorrow with no plan or over the cap, and the 09:00
+notice to the district office of the agencies over the cap or without a plan today."""
 
 import datetime
 import logging
@@ -8,12 +10,20 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from directives.policy.selectors import policies_in_force_by_kind
+from staffing.notifications.constants import NotificationKind
+from staffing.notifications.services import notify
 from staffing.outbox.services import deliver_now, message_enqueue
+from staffing.registry.constants import AGENCY_MANAGER_ROLES, Role
+from staffing.registry.selectors import district_users, users_by_agency
+from tthc.calendar.working_days import add_working_days, is_working_day
 
+from .constants import DayStatus
 from .models import PlanningReminder
 from .planning import agencies_without_plan, planning_recipients, week_to_plan
+from .selectors import district_day_table
 
 logger = logging.getLogger(__name__)
 
@@ -93,3 +103,84 @@ def planning_reminders_send(*, day: datetime.date) -> int:
         sent += 1
     deliver_now(enqueued)
     return sent
+
+
+def _week_url(agency, day: datetime.date) -> str:
+    year, week, _weekday = day.isocalendar()
+    return f"{reverse('work_modes:week', args=[agency.pk])}?week={year}-W{week:02d}"
+
+
+def tomorrow_reminders_notify(*, day: datetime.date) -> int:
+    """On a working day, tell the heads and commune chairmen of each agency whose next working day has no
+    plan, or more staff at home than the cap; returns the notifications recorded. Nothing on other days."""
+    if not is_working_day(day):
+        return 0
+    target = add_working_days(day, 1)
+    rows = [
+        row for row in district_day_table(day=target) if row.status in (DayStatus.NO_PLAN, DayStatus.OVER_CAP)
+    ]
+    managers = users_by_agency(agency_ids=[row.agency.pk for row in rows], roles=AGENCY_MANAGER_ROLES)
+    recorded = 0
+    with translation.override(settings.LANGUAGE_CODE):
+        for row in rows:
+            agency, on = row.agency, target.strftime("%d/%m/%Y")
+            if row.status == DayStatus.NO_PLAN:
+                kind = NotificationKind.NO_PLAN_TOMORROW
+                title = _("%(agency)s: no work-mode plan for %(day)s") % {"agency": agency.name, "day": on}
+                body = _(
+                    "None of the %(active)s active staff has a work mode planned for %(day)s. "
+                    "Set the plan before the day starts."
+                ) % {"active": row.active, "day": on}
+            else:
+                kind = NotificationKind.OVER_CAP_TOMORROW
+                title = _("%(agency)s: over the cap on %(day)s") % {"agency": agency.name, "day": on}
+                body = _(
+                    "%(remote)s staff are planned at home on %(day)s; the cap is %(cap)s of %(counted)s "
+                    "counted staff. Change the plan so that at most %(cap)s work from home."
+                ) % {"remote": row.remote, "day": on, "cap": row.cap, "counted": row.counted}
+            recorded += len(
+                notify(
+                    recipients=managers.get(agency.pk, []),
+                    kind=kind,
+                    subject=f"agency:{agency.pk}",
+                    period=target.isoformat(),
+                    title=title,
+                    body=body,
+                    link=_week_url(agency, target),
+                )
+            )
+    return recorded
+
+
+def district_day_notify(*, day: datetime.date) -> int:
+    """On a working day, tell the district office which agencies are over the cap or have no plan today
+    (one notification per person and day, none when every agency is within its cap); returns how many."""
+    if not is_working_day(day):
+        return 0
+    rows = district_day_table(day=day)
+    over = [row.agency.name for row in rows if row.status == DayStatus.OVER_CAP]
+    unplanned = [row.agency.name for row in rows if row.status == DayStatus.NO_PLAN]
+    if not over and not unplanned:
+        return 0
+    on = day.strftime("%d/%m/%Y")
+    with translation.override(settings.LANGUAGE_CODE):
+        title = _("%(day)s: %(over)s agencies over the cap, %(unplanned)s without a plan") % {
+            "day": on,
+            "over": len(over),
+            "unplanned": len(unplanned),
+        }
+        lines = []
+        if over:
+            lines.append(_("Over the cap: %(names)s.") % {"names": ", ".join(over)})
+        if unplanned:
+            lines.append(_("Without a plan: %(names)s.") % {"names": ", ".join(unplanned)})
+        recorded = notify(
+            recipients=district_users(roles=[Role.DISTRICT_OFFICE]),
+            kind=NotificationKind.DISTRICT_AGENCIES,
+            subject="district",
+            period=day.isoformat(),
+            title=title,
+            body="\n".join(lines),
+            link=f"{reverse('work_modes:district')}?day={on}",
+        )
+    return len(recorded)

@@ -2,14 +2,17 @@
 
 Each keeps the name it had as tthc.tasks, which beat rows and queued messages name."""
 
+import datetime
 import logging
 
 from celery import shared_task
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from staffing.outbox.services import deliver_keys
 
 from .notices import pre_cutoff_notice_key, pre_cutoff_notice_send
+from .reminders import dossiers_due_notify
 
 logger = logging.getLogger(__name__)
 
@@ -28,3 +31,11 @@ def send_pre_cutoff_notices(dossier_ids: list[int], actor_id: int | None = None)
     # Committed: this worker delivers them now (a failure stays in the outbox for its retries).
     deliver_keys(pre_cutoff_notice_key(dossier_id) for dossier_id in dossier_ids)
     return sent
+
+
+@shared_task(name="tthc.tasks.notify_dossiers_due")
+def notify_dossiers_due(day_iso: str | None = None) -> int:
+    """Beat runs this at 07:45: one-stop officers hear of dossiers due by the next working day or overdue
+    (idempotent: a unique row per officer, agency and day decides)."""
+    day = datetime.date.fromisoformat(day_iso) if day_iso else timezone.localdate()
+    return dossiers_due_notify(day=day)
