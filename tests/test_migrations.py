@@ -66,3 +66,25 @@ def test_rows_of_the_day_before_the_layout_survive_every_later_migration():
     assert (policy.remote_cap_numerator, policy.remote_cap_denominator) == (1, 2)
     assert CurrentWorkMode.objects.get(staff__staff_code="TP01").mode == "remote"
     assert CurrentCalendarDay.objects.get(date=datetime.date(2021, 9, 2)).name == "Quốc khánh"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_periodic_tasks_beat_made_under_english_keys_take_their_vietnamese_names_once():
+    """Beat never deletes an entry: without the rename an installation would run these tasks twice."""
+    beat = ("django_celery_beat", "0019_alter_periodictasks_options")
+    old = _migrate([("staffing", "0011_notifications"), beat])
+    PeriodicTask = old.get_model("django_celery_beat", "PeriodicTask")
+    IntervalSchedule = old.get_model("django_celery_beat", "IntervalSchedule")
+    every_minute = IntervalSchedule.objects.create(every=60, period="seconds")
+    PeriodicTask.objects.create(
+        name="worker-heartbeat", task="staffing.tasks.worker_heartbeat", interval=every_minute
+    )
+    for name in ("staffing-outbox-sweep", "Hệ thống: gửi lại thư điện tử đang chờ (mỗi 5 phút)"):
+        PeriodicTask.objects.create(name=name, task="staffing.outbox.sweep_outbox", interval=every_minute)
+    new = _migrate([("staffing", "0012_stalled_work_and_vietnamese_beat_names"), beat])
+    names = sorted(new.get_model("django_celery_beat", "PeriodicTask").objects.values_list("name", flat=True))
+    assert names == [
+        "Hệ thống: ghi nhận tiến trình xử lý đang chạy (mỗi 60 giây)",
+        "Hệ thống: gửi lại thư điện tử đang chờ (mỗi 5 phút)",
+    ]
+    _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())

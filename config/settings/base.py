@@ -331,25 +331,37 @@ LOGGING = {
 
 # Periodic tasks: django-celery-beat copies these into its tables at start-up (editable in the admin).
 CELERY_BEAT_SCHEDULE = {
-    "worker-heartbeat": {"task": "staffing.tasks.worker_heartbeat", "schedule": 60.0},
-    "directives-obligation-reminders": {
+    "Hệ thống: ghi nhận tiến trình xử lý đang chạy (mỗi 60 giây)": {
+        "task": "staffing.tasks.worker_heartbeat",
+        "schedule": 60.0,
+        "description": "Không gửi cho ai: ghi lại rằng tiến trình xử lý nền (worker) còn hoạt động.",
+    },
+    "Nhắc việc: nhiệm vụ theo văn bản sắp đến hạn hoặc quá hạn (07:30)": {
         "task": "directives.tasks.send_obligation_reminders",
         "schedule": crontab(hour=7, minute=30),
+        "description": "Trưởng đơn vị (hoặc địa chỉ thư của đơn vị): nhiệm vụ sắp đến hạn hoặc đã quá hạn.",
     },
-    "directives-daily-compliance-report": {
+    "Báo cáo: tình hình thực hiện hằng ngày (17:00)": {
         "task": "directives.tasks.send_daily_compliance_report",
         "schedule": crontab(hour=17, minute=0),
+        "description": "Văn phòng HĐND và UBND huyện, lãnh đạo huyện: báo cáo trong ngày, kèm tệp Excel.",
     },
     # Mondays: last week's summary (per agency: days over the cap, days without a plan, dossiers overdue).
-    "directives-weekly-compliance-summary": {
+    "Báo cáo: tổng hợp tuần trước (thứ Hai 07:00)": {
         "task": "directives.tasks.send_weekly_compliance_summary",
         "schedule": crontab(hour=7, minute=0, day_of_week="mon"),
+        "description": "Văn phòng HĐND và UBND huyện, lãnh đạo huyện: tổng hợp tuần trước theo đơn vị, kèm tệp Excel.",
     },
     # E-mails whose task was lost (a worker died, the broker restarted) are queued again.
-    "staffing-outbox-sweep": {"task": "staffing.outbox.sweep_outbox", "schedule": 300.0},
-    "staffing-planning-reminders": {
+    "Hệ thống: gửi lại thư điện tử đang chờ (mỗi 5 phút)": {
+        "task": "staffing.outbox.sweep_outbox",
+        "schedule": 300.0,
+        "description": "Không gửi cho ai: xếp lại vào hàng đợi các thư điện tử đến lượt gửi lại hoặc bị gián đoạn.",
+    },
+    "Nhắc việc: đơn vị chưa có lịch làm việc tuần sau (thứ Sáu 14:00)": {
         "task": "staffing.tasks.send_planning_reminders",
         "schedule": crontab(hour=14, minute=0, day_of_week="fri"),
+        "description": "Trưởng đơn vị, Chủ tịch UBND xã: đơn vị có công chức mà chưa lập lịch tuần sau.",
     },
     # In-app notifications (and their e-mails): django-celery-beat shows these names in the admin, so they
     # are written in Vietnamese; each task skips the days that are not working days where the rule says so.
@@ -367,6 +379,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "staffing.tasks.notify_assignments_due",
         "schedule": crontab(hour=7, minute=45),
         "description": "Người được giao việc: việc đến hạn vào ngày làm việc tiếp theo hoặc đã quá hạn.",
+    },
+    "Thông báo: công việc có thời hạn luật định bị chậm (08:00)": {
+        "task": "staffing.tasks.notify_stalled_work",
+        "schedule": crontab(hour=8, minute=0),
+        "description": "Trưởng đơn vị, Chủ tịch UBND xã và Văn phòng HĐND và UBND huyện: việc có thời hạn luật "
+        "định quá hạn hoặc sắp đến hạn mà không có báo cáo tiến độ gần đây.",
     },
     "Thông báo: hồ sơ TTHC sắp đến hạn hoặc quá hạn (07:45)": {
         "task": "tthc.tasks.notify_dossiers_due",
@@ -394,9 +412,10 @@ CELERY_BEAT_SCHEDULE = {
         "description": "Văn phòng HĐND và UBND huyện: đơn vị vượt tỷ lệ hoặc chưa có lịch làm việc hôm nay.",
     },
     # Next year's holidays from the holiday library, and a word to the district office (sent once a year).
-    "tthc-calendar-next-year": {
+    "Hệ thống: nạp ngày nghỉ lễ năm sau (hằng ngày trong tháng 12, 06:00)": {
         "task": "tthc.calendar.load_next_year",
         "schedule": crontab(hour=6, minute=0, month_of_year=12),
+        "description": "Văn phòng HĐND và UBND huyện: một thư mỗi năm khi lịch ngày nghỉ năm sau đã được nạp.",
     },
 }
 

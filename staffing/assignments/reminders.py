@@ -11,9 +11,11 @@ from django.utils.translation import gettext as _
 
 from staffing.notifications.constants import NotificationKind
 from staffing.notifications.services import notify
+from staffing.registry.constants import AGENCY_MANAGER_ROLES, Role
+from staffing.registry.selectors import district_users, users_by_agency
 from tthc.calendar.working_days import add_working_days, is_working_day
 
-from .selectors import assignees_with_work_due, unreported_home_workers
+from .selectors import assignees_with_work_due, stalled_statutory_work, unreported_home_workers
 
 
 def _day(value: datetime.date) -> str:
@@ -74,6 +76,67 @@ def assignments_due_notify(*, day: datetime.date) -> int:
                     link=link,
                 )
             )
+    return recorded
+
+
+def _stalled_line(assignment, day: datetime.date) -> str:
+    if assignment.due_date < day:
+        line = _("Overdue since %(due)s: %(title)s") % {
+            "due": _day(assignment.due_date),
+            "title": assignment.title,
+        }
+    else:
+        line = _("Due %(due)s, no recent progress report: %(title)s") % {
+            "due": _day(assignment.due_date),
+            "title": assignment.title,
+        }
+    if assignment.legal_basis:
+        line += f" ({assignment.legal_basis})"
+    return line
+
+
+def stalled_work_notify(*, day: datetime.date) -> int:
+    """On a working day, tell the heads and commune chairmen of each agency whose work with a time limit set
+    by law is stalling (one notice per person, agency and day, listing the work), and the district office
+    (one notice per person and day, the count per agency); returns the notifications recorded."""
+    if not is_working_day(day):
+        return 0
+    by_agency: dict = {}
+    for assignment in stalled_statutory_work(today=day):
+        by_agency.setdefault(assignment.agency, []).append(assignment)
+    if not by_agency:
+        return 0
+    managers = users_by_agency(agency_ids=[agency.pk for agency in by_agency], roles=AGENCY_MANAGER_ROLES)
+    recorded = 0
+    with translation.override(settings.LANGUAGE_CODE):
+        for agency, assignments in by_agency.items():
+            recorded += len(
+                notify(
+                    recipients=managers.get(agency.pk, []),
+                    kind=NotificationKind.STALLED_WORK,
+                    subject=f"agency:{agency.pk}",
+                    period=day.isoformat(),
+                    title=_("%(agency)s: %(count)s statutory assignments stalled")
+                    % {"agency": agency.name, "count": len(assignments)},
+                    body="\n".join(_stalled_line(assignment, day) for assignment in assignments),
+                    link=reverse("assignments:board", args=[agency.pk]),
+                )
+            )
+        total = sum(len(assignments) for assignments in by_agency.values())
+        recorded += len(
+            notify(
+                recipients=district_users(roles=[Role.DISTRICT_OFFICE]),
+                kind=NotificationKind.STALLED_WORK,
+                subject="district",
+                period=day.isoformat(),
+                title=_("%(day)s: %(count)s statutory assignments stalled in %(agencies)s agencies")
+                % {"day": _day(day), "count": total, "agencies": len(by_agency)},
+                body="\n".join(
+                    f"{agency.name}: {len(assignments)}" for agency, assignments in by_agency.items()
+                ),
+                link=reverse("assignments:stalled"),
+            )
+        )
     return recorded
 
 

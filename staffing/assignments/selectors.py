@@ -177,6 +177,17 @@ def stalling_by_agency(*, today: datetime.date):
     return list(rows)
 
 
+def stalled_statutory_work(*, today: datetime.date) -> list[Assignment]:
+    """Open work with a time limit set by law that is stalling on the day (stalling_q: overdue, or due soon
+    with no recent report), with its agency, ordered by agency then due date (one query): what the 08:00
+    notice tells heads and the district office."""
+    return list(
+        Assignment.objects.filter(stalling_q(today), statutory=True)
+        .select_related("agency")
+        .order_by("agency__name", "agency_id", "due_date", "pk")
+    )
+
+
 def home_workers_without_report(agency, day: datetime.date) -> list[StaffMember]:
     """Staff planned at home on the day who sent no progress report that day."""
     at_home = WorkMode.objects.filter(agency=agency, day=day, mode=WorkModeKind.REMOTE).values("staff_id")

@@ -3,7 +3,7 @@ import datetime
 from celery import shared_task
 from django.utils import timezone
 
-from .reminders import assignments_due_notify, no_report_notify
+from .reminders import assignments_due_notify, no_report_notify, stalled_work_notify
 
 
 def _day(day_iso: str | None) -> datetime.date:
@@ -20,3 +20,9 @@ def notify_missing_progress_reports(day_iso: str | None = None) -> int:
 def notify_assignments_due(day_iso: str | None = None) -> int:
     """Beat runs this at 07:45: assignees hear of work due by the next working day or overdue."""
     return assignments_due_notify(day=_day(day_iso))
+
+
+@shared_task(name="staffing.tasks.notify_stalled_work")
+def notify_stalled_work(day_iso: str | None = None) -> int:
+    """Beat runs this at 08:00: heads and the district office hear of statutory work that is stalling."""
+    return stalled_work_notify(day=_day(day_iso))

@@ -13,6 +13,7 @@ class NotificationKind(models.TextChoices):
     TEAMS_TO_SUSPEND = "teams_to_suspend", _("Inspection teams to suspend")
     PETITIONS_DUE = "petitions_due", _("Petitions due tomorrow or overdue")
     FOLLOW_UPS_DUE = "follow_ups_due", _("Company follow-ups due or overdue")
+    STALLED_WORK = "stalled_work", _("Statutory work stalled")
 
 
 class ReadState(models.TextChoices):

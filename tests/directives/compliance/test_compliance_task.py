@@ -34,7 +34,7 @@ def readers():
 
 
 def test_beat_runs_the_report_every_day_at_17():
-    entry = settings.CELERY_BEAT_SCHEDULE["directives-daily-compliance-report"]
+    entry = settings.CELERY_BEAT_SCHEDULE["Báo cáo: tình hình thực hiện hằng ngày (17:00)"]
     assert entry["task"] == "directives.tasks.send_daily_compliance_report"
     assert entry["schedule"] == crontab(hour=17, minute=0)
 

@@ -101,7 +101,7 @@ def test_a_refused_send_stays_in_the_outbox_and_is_sent_once_when_the_server_is_
 
 
 def test_reminder_task_is_scheduled_daily_at_half_past_seven(settings):
-    entry = settings.CELERY_BEAT_SCHEDULE["directives-obligation-reminders"]
+    entry = settings.CELERY_BEAT_SCHEDULE["Nhắc việc: nhiệm vụ theo văn bản sắp đến hạn hoặc quá hạn (07:30)"]
     assert entry["task"] == "directives.tasks.send_obligation_reminders"
     assert (entry["schedule"].hour, entry["schedule"].minute) == ({7}, {30})
 

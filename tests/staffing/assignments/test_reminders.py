@@ -8,12 +8,16 @@ from celery.schedules import crontab
 from django.conf import settings
 
 from staffing.assignments.constants import Action
-from staffing.assignments.services import assignment_act
-from staffing.assignments.tasks import notify_assignments_due, notify_missing_progress_reports
+from staffing.assignments.services import assignment_act, progress_report
+from staffing.assignments.tasks import (
+    notify_assignments_due,
+    notify_missing_progress_reports,
+    notify_stalled_work,
+)
 from staffing.notifications.constants import NotificationKind
 from staffing.notifications.models import Notification
 from staffing.outbox.models import OutboxMessage
-from tests.staffing.notifications.worlds import TODAY, assignments_world
+from tests.staffing.notifications.worlds import TODAY, assignments_world, stalled_world
 
 pytestmark = pytest.mark.django_db
 
@@ -91,3 +95,42 @@ def test_a_refused_return_records_no_notice(world):
     with pytest.raises(ValidationError):
         assignment_act(assignment=work, actor=world["head"], action=Action.RETURN, comment=" ")
     assert not Notification.objects.exists() and not OutboxMessage.objects.exists()
+
+
+@pytest.fixture
+def stalled(db):
+    return stalled_world()
+
+
+def test_beat_runs_the_stalled_work_notice_at_8_00():
+    assert _entry("staffing.tasks.notify_stalled_work")["schedule"] == crontab(hour=8, minute=0)
+
+
+def test_the_head_and_the_district_office_hear_of_stalled_statutory_work_once(stalled):
+    assert notify_stalled_work(TODAY.isoformat()) == 2
+    head_notice = Notification.objects.get(recipient=stalled["head"])
+    assert head_notice.kind == NotificationKind.STALLED_WORK
+    assert head_notice.title == "Phòng Tư pháp: 2 việc có thời hạn luật định bị chậm"
+    assert "Quá hạn từ 07/06/2021: Trả lời kiến nghị cử tri (Điều 61 Luật Đất đai)" in head_notice.body
+    assert "Giải quyết tranh chấp đất đai" in head_notice.body
+    assert "Báo cáo tháng 5" not in head_notice.body  # overdue, but without a time limit set by law
+    assert head_notice.link == f"/assignments/agencies/{stalled['agency'].pk}/"
+    office_notice = Notification.objects.get(recipient=stalled["office"])
+    assert office_notice.title == "08/06/2021: 2 việc có thời hạn luật định bị chậm tại 1 đơn vị"
+    assert office_notice.body == "Phòng Tư pháp: 2"
+    assert sorted(OutboxMessage.objects.values_list("to", flat=True)) == [
+        "truongphong@example.gov.vn",
+        "vanphong@example.gov.vn",
+    ]
+    assert notify_stalled_work(TODAY.isoformat()) == 0
+    assert Notification.objects.count() == 2 and OutboxMessage.objects.count() == 2
+
+
+def test_no_stalled_notice_when_the_statutory_work_is_reported_or_on_a_weekend(stalled):
+    assert notify_stalled_work(datetime.date(2021, 6, 12).isoformat()) == 0  # Saturday
+    progress_report(
+        assignment=stalled["silent"], actor=stalled["an_user"], percent_complete=50, done="Đã họp.", day=TODAY
+    )
+    assignment_act(assignment=stalled["late"], actor=stalled["head"], action=Action.CANCEL, comment="Đã rút.")
+    assert notify_stalled_work(TODAY.isoformat()) == 0
+    assert not Notification.objects.filter(kind=NotificationKind.STALLED_WORK).exists()

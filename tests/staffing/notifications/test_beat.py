@@ -19,6 +19,7 @@ NOTIFICATION_TASKS = {
     "staffing.tasks.notify_district_day": "09:00",
     "tthc.tasks.notify_petitions_due": "07:45",
     "staffing.tasks.notify_company_follow_ups": "07:45",
+    "staffing.tasks.notify_stalled_work": "08:00",
 }
 
 
@@ -46,3 +47,16 @@ def test_the_admin_lists_the_entries_by_their_vietnamese_names(admin_client):
     assert (task.crontab.hour, task.crontab.minute) == ("7", "45")
     page = admin_client.get(reverse("admin:django_celery_beat_periodictask_changelist")).content.decode()
     assert "Thông báo: hồ sơ TTHC sắp đến hạn hoặc quá hạn (07:45)" in page
+
+
+def test_every_beat_entry_reads_in_vietnamese_in_the_admin_and_says_who_receives_it():
+    for name, entry in settings.CELERY_BEAT_SCHEDULE.items():
+        assert name.split(":")[0] in {"Thông báo", "Nhắc việc", "Báo cáo", "Hệ thống"}, name
+        assert entry.get("description"), name
+    ModelEntry.from_entry(
+        "Báo cáo: tình hình thực hiện hằng ngày (17:00)",
+        app=app,
+        **settings.CELERY_BEAT_SCHEDULE["Báo cáo: tình hình thực hiện hằng ngày (17:00)"],
+    )
+    task = PeriodicTask.objects.get(task="directives.tasks.send_daily_compliance_report")
+    assert task.description.startswith("Văn phòng HĐND và UBND huyện")

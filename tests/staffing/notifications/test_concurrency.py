@@ -10,7 +10,7 @@ import threading
 import pytest
 from django.db import connection, connections
 
-from staffing.assignments.reminders import assignments_due_notify, no_report_notify
+from staffing.assignments.reminders import assignments_due_notify, no_report_notify, stalled_work_notify
 from staffing.company_checks.reminders import follow_ups_due_notify
 from staffing.inspections.reminders import teams_to_suspend_notify
 from staffing.notifications.models import Notification
@@ -75,6 +75,7 @@ REMINDERS = {
     "dossiers_due": (worlds.dossiers_world, dossiers_due_notify, worlds.TODAY, 1),
     "teams_to_suspend": (worlds.inspections_world, teams_to_suspend_notify, worlds.RESTRICTED_DAY, 1),
     "petitions_due": (worlds.petitions_world, petitions_due_notify, worlds.TODAY, 1),
+    "stalled_work": (worlds.stalled_world, stalled_work_notify, worlds.TODAY, 2),
     "follow_ups_due": (worlds.follow_ups_world, follow_ups_due_notify, datetime.date(2021, 6, 10), 1),
 }
 

@@ -89,6 +89,34 @@ def assignments_world() -> dict:
     }
 
 
+def stalled_world() -> dict:
+    """assignments_world with two pieces of statutory work stalling on 08/06/2021 (one due on 10/06 and
+    silent since its start, one overdue since 07/06); the head and the district office have addresses."""
+    world = assignments_world()
+    world["head"].email = "truongphong@example.gov.vn"
+    world["head"].save(update_fields=["email"])
+    world["office"] = user_with_email(
+        Role.DISTRICT_OFFICE, username="van-phong", email="vanphong@example.gov.vn"
+    )
+
+    def statutory(title, due, lead):
+        (assignment,) = assignment_create(
+            agency=world["agency"],
+            actor=world["head"],
+            title=title,
+            leads=[lead],
+            start_date=datetime.date(2021, 6, 1),
+            due_date=due,
+            statutory=True,
+            legal_basis="Điều 61 Luật Đất đai",
+        )
+        return assignment
+
+    world["silent"] = statutory("Giải quyết tranh chấp đất đai", datetime.date(2021, 6, 10), world["an"])
+    world["late"] = statutory("Trả lời kiến nghị cử tri", datetime.date(2021, 6, 7), world["binh"])
+    return world
+
+
 def dossiers_world() -> dict:
     """The commune's desk on Tuesday 08/06/2021: one dossier overdue since 07/06, one due tomorrow, one due
     today (not a reminder); its one-stop officer has an e-mail address."""

@@ -33,11 +33,9 @@ def test_email_url_gives_host_port_user_password_tls_and_the_timeout():
 
 
 def test_beat_sweeps_the_outbox_every_five_minutes_and_sends_the_weekly_summary_on_mondays():
-    assert settings.CELERY_BEAT_SCHEDULE["staffing-outbox-sweep"] == {
-        "task": "staffing.outbox.sweep_outbox",
-        "schedule": 300.0,
-    }
-    weekly = settings.CELERY_BEAT_SCHEDULE["directives-weekly-compliance-summary"]
+    sweep = settings.CELERY_BEAT_SCHEDULE["Hệ thống: gửi lại thư điện tử đang chờ (mỗi 5 phút)"]
+    assert (sweep["task"], sweep["schedule"]) == ("staffing.outbox.sweep_outbox", 300.0)
+    weekly = settings.CELERY_BEAT_SCHEDULE["Báo cáo: tổng hợp tuần trước (thứ Hai 07:00)"]
     assert weekly["task"] == "directives.tasks.send_weekly_compliance_summary"
     assert weekly["schedule"] == crontab(hour=7, minute=0, day_of_week="mon")
 

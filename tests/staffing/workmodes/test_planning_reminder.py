@@ -63,7 +63,7 @@ def district(db):
 
 
 def test_beat_runs_the_reminder_on_fridays_at_14():
-    entry = settings.CELERY_BEAT_SCHEDULE["staffing-planning-reminders"]
+    entry = settings.CELERY_BEAT_SCHEDULE["Nhắc việc: đơn vị chưa có lịch làm việc tuần sau (thứ Sáu 14:00)"]
     assert entry["task"] == "staffing.tasks.send_planning_reminders"
     assert entry["schedule"] == crontab(hour=14, minute=0, day_of_week="fri")
 

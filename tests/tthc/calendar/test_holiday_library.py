@@ -146,6 +146,8 @@ def test_a_head_cannot_load_the_calendar(head_client):
 def test_beat_loads_next_year_every_day_of_december(settings):
     from celery.schedules import crontab
 
-    entry = settings.CELERY_BEAT_SCHEDULE["tthc-calendar-next-year"]
+    entry = settings.CELERY_BEAT_SCHEDULE[
+        "Hệ thống: nạp ngày nghỉ lễ năm sau (hằng ngày trong tháng 12, 06:00)"
+    ]
     assert entry["task"] == "tthc.calendar.load_next_year"
     assert entry["schedule"] == crontab(hour=6, minute=0, month_of_year=12)
