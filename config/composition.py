@@ -24,6 +24,11 @@ from directives.policy import panels as policy_panels
 from staffing.assignments import demo as assignments_demo
 from staffing.assignments import nav as assignments_nav
 from staffing.assignments import panels as assignments_panels
+from staffing.assignments.reminders import (
+    assignments_due_notify,
+    no_report_notify,
+    stalled_work_notify,
+)
 from staffing.assignments.selectors import report_notes
 from staffing.classification import demo as classification_demo
 from staffing.classification import nav as classification_nav
@@ -33,9 +38,13 @@ from staffing.companies import panels as companies_panels
 from staffing.company_checks import demo as company_checks_demo
 from staffing.company_checks import nav as company_checks_nav
 from staffing.company_checks import panels as company_checks_panels
+from staffing.company_checks.reminders import follow_ups_due_notify
 from staffing.inspections import demo as inspections_demo
 from staffing.inspections import nav as inspections_nav
 from staffing.inspections import panels as inspections_panels
+from staffing.inspections.reminders import teams_to_suspend_notify
+from staffing.notifications import demo as notifications_demo
+from staffing.notifications.registry import register_reminder
 from staffing.outbox import nav as outbox_nav
 from staffing.registry import demo as registry_demo
 from staffing.registry import nav as registry_nav
@@ -44,15 +53,18 @@ from staffing.workmodes import demo as workmodes_demo
 from staffing.workmodes import nav as workmodes_nav
 from staffing.workmodes import panels as workmodes_panels
 from staffing.workmodes.person_notes import register_person_note
+from staffing.workmodes.reminders import district_day_notify, tomorrow_reminders_notify
 from tthc.calendar import demo as calendar_demo
 from tthc.catalogue import demo as catalogue_demo
 from tthc.catalogue import nav as catalogue_nav
 from tthc.dossiers import demo as dossiers_demo
 from tthc.dossiers import nav as dossiers_nav
 from tthc.dossiers import panels as dossiers_panels
+from tthc.dossiers.reminders import dossiers_due_notify
 from tthc.reception import demo as reception_demo
 from tthc.reception import nav as reception_nav
 from tthc.reception import panels as reception_panels
+from tthc.reception.reminders import petitions_due_notify
 from tthc.urgent_lists import demo as urgent_lists_demo
 from tthc.urgent_lists import panels as urgent_lists_panels
 
@@ -114,7 +126,22 @@ DEMO = (
     assignments_demo,
     classification_demo,
     dashboard_demo,
+    notifications_demo,  # last: the reminders read what every step above made
 )
+
+# Each kind of notification that a beat entry sends, as the demo runs them (beat runs them through tasks).
+for _reminder in (
+    tomorrow_reminders_notify,
+    district_day_notify,
+    no_report_notify,
+    assignments_due_notify,
+    stalled_work_notify,
+    dossiers_due_notify,
+    teams_to_suspend_notify,
+    petitions_due_notify,
+    follow_ups_due_notify,
+):
+    register_reminder(_reminder)
 
 # The today page marks home workers who sent no progress report that day.
 register_person_note(report_notes)

@@ -105,3 +105,21 @@ def test_one_account_per_role_with_the_given_password_which_a_rerun_can_change()
 
     call_command("seed_demo", "--password", "mat-khau-moi", stdout=io.StringIO())
     assert get_user_model().objects.get(username="canbo").check_password("mat-khau-moi")
+
+
+def test_every_demo_account_that_acts_on_reminders_opens_an_inbox_with_something_to_act_on(client):
+    from staffing.notifications.models import Notification
+
+    seed()
+    for username in ("vanphong", "truongphong", "chutichxa", "motcua", "canbo"):
+        user = get_user_model().objects.get(username=username)
+        notices = Notification.objects.filter(recipient=user)
+        assert notices.exists(), username
+        client.force_login(user)
+        page = client.get("/notifications/")
+        assert page.status_code == 200
+        assert notices.first().title in page.content.decode()
+        opened = client.get(f"/notifications/{notices.first().pk}/")
+        assert opened.status_code == 302 and client.get(opened.url).status_code == 200, username
+    kinds = set(Notification.objects.values_list("kind", flat=True))
+    assert {"no_plan_tomorrow", "stalled_work", "dossiers_due", "assignments_due"} <= kinds
