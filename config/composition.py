@@ -18,8 +18,10 @@ from directives.documents import panels as documents_panels
 from directives.obligations import demo as obligations_demo
 from directives.obligations import nav as obligations_nav
 from directives.obligations import panels as obligations_panels
+from directives.opendata.registry import register_resource
 from directives.policy import demo as policy_demo
 from directives.policy import nav as policy_nav
+from directives.policy import opendata as policy_opendata
 from directives.policy import panels as policy_panels
 from staffing.assignments import demo as assignments_demo
 from staffing.assignments import nav as assignments_nav
@@ -51,21 +53,25 @@ from staffing.registry import nav as registry_nav
 from staffing.registry import panels as registry_panels
 from staffing.workmodes import demo as workmodes_demo
 from staffing.workmodes import nav as workmodes_nav
+from staffing.workmodes import opendata as workmodes_opendata
 from staffing.workmodes import panels as workmodes_panels
 from staffing.workmodes.person_notes import register_person_note
 from staffing.workmodes.reminders import district_day_notify, tomorrow_reminders_notify
 from tthc.calendar import demo as calendar_demo
 from tthc.catalogue import demo as catalogue_demo
 from tthc.catalogue import nav as catalogue_nav
+from tthc.catalogue import opendata as catalogue_opendata
 from tthc.dossiers import demo as dossiers_demo
 from tthc.dossiers import nav as dossiers_nav
 from tthc.dossiers import panels as dossiers_panels
 from tthc.dossiers.reminders import dossiers_due_notify
+from tthc.intake import opendata as intake_opendata
 from tthc.reception import demo as reception_demo
 from tthc.reception import nav as reception_nav
 from tthc.reception import panels as reception_panels
 from tthc.reception.reminders import petitions_due_notify
 from tthc.urgent_lists import demo as urgent_lists_demo
+from tthc.urgent_lists import opendata as urgent_lists_opendata
 from tthc.urgent_lists import panels as urgent_lists_panels
 
 MENU = (
@@ -145,6 +151,18 @@ for _reminder in (
 
 # The today page marks home workers who sent no progress report that day.
 register_person_note(report_notes)
+
+
+# The open data of clause 4, in the order of the public page and of datapackage.json.
+for _resource in (
+    urgent_lists_opendata.URGENT_LIST,
+    policy_opendata.POLICIES,
+    policy_opendata.POLICIES_IN_FORCE,
+    catalogue_opendata.PROCEDURES,
+    intake_opendata.INTAKE_ARRANGEMENTS,
+    workmodes_opendata.COMPLIANCE,
+):
+    register_resource(_resource)
 
 
 def menu_groups(request, roles):

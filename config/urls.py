@@ -43,6 +43,7 @@ urlpatterns = [
     path("dashboard/", include("directives.dashboard.urls")),
     path("directives/", include("directives.urls")),
     path("tthc/", include("tthc.urls")),
+    path("open-data/", include("directives.opendata.urls")),
 ]
 
 if settings.DEBUG:

@@ -22,6 +22,8 @@ FLOORS = [
     ["staffing.outbox"],
     ["staffing.registry"],
     ["staffing.notifications"],
+    # The open-data registry; each sub-domain above registers its files (config.composition).
+    ["directives.opendata"],
     ["directives.documents"],
     ["directives.policy"],
     ["directives.compliance"],

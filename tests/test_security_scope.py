@@ -741,6 +741,10 @@ ROUTES: dict[str, Route] = {
     ),
     "api-company-detail": Route(DISTRICT_READERS, args=lambda w: {"pk": w.company_b.pk}),
     # each person's own inbox: another's notification is 404 to everyone, the district included
+    # Open data (clause 4): public files with counts only, no personal data.
+    "opendata:index": Route(PUBLIC),
+    "opendata:datapackage": Route(PUBLIC),
+    "opendata:download": Route(PUBLIC, args=lambda w: {"name": "compliance", "fmt": "csv"}),
     "notifications:inbox": Route(SIGNED_IN),
     "notifications:open": Route(NOBODY_ELSE, args=lambda w: {"pk": w.notification_b.pk}),
     "notifications:read": Route(
@@ -1286,6 +1290,9 @@ PUBLIC_ROUTES = frozenset(
         "directives:public_list",
         "directives:public_detail",
         "directives:policy",
+        "opendata:index",
+        "opendata:datapackage",
+        "opendata:download",
         "tthc:procedure-list",
         "tthc:procedure-detail",
         "tthc:public-urgent-list",

@@ -271,6 +271,7 @@ REST_FRAMEWORK = {
         "public_lookup": env("PUBLIC_LOOKUP_RATE", default="20/min"),
         "public_filing": env("PUBLIC_FILING_RATE", default="5/hour"),
         "public_catalogue": env("PUBLIC_CATALOGUE_RATE", default="600/min"),
+        "open_data": env("OPEN_DATA_RATE", default="60/min"),
     },
 }
 SPECTACULAR_SETTINGS = {

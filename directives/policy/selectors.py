@@ -94,6 +94,18 @@ def policies_in_force_by_kind(*, day: datetime.date) -> dict:
     }
 
 
+def policies_in_force_by_kind_between(*, start: datetime.date, end: datetime.date) -> dict:
+    """{day: {agency kind: policy or None}} for every day of [start, end] with one query (the open data)."""
+    candidates = list(_policies_overlapping(start, end))
+    days = (start + datetime.timedelta(days=n) for n in range((end - start).days + 1))
+    return {
+        day: {
+            kind: next((p for p in candidates if _in_force(p, kind, day)), None) for kind in AgencyKind.values
+        }
+        for day in days
+    }
+
+
 def policy_end(policy: WorkModePolicy) -> datetime.date | None:
     """The last day the policy applies: its own end, the day before its directive's revocation, or the day
     before a superseding document takes effect (known only on policies read through `public_policies`)."""

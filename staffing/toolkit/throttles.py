@@ -58,3 +58,10 @@ class PublicFilingThrottle(CountingThrottle):
     """Public filings (the petition form and its API) at DEFAULT_THROTTLE_RATES["public_filing"]."""
 
     scope = "public_filing"
+
+
+class OpenDataThrottle(CountingThrottle):
+    """Open-data files and their descriptor at DEFAULT_THROTTLE_RATES["open_data"] per client: a file over a
+    quarter of days costs queries, so a client that scrapes in a loop is slowed, a reader never."""
+
+    scope = "open_data"

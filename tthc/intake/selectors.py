@@ -6,10 +6,10 @@ from dataclasses import dataclass, field
 
 from django.shortcuts import get_object_or_404
 
-from directives.policy.selectors import policy_in_force
+from directives.policy.selectors import policies_in_force_by_kind, policy_in_force
 from staffing.registry.models import Agency
 from tthc.catalogue.models import Procedure
-from tthc.catalogue.selectors import procedures_for_agency
+from tthc.catalogue.selectors import procedures_for_agency, procedures_public
 from tthc.urgent_lists.models import UrgentList, UrgentListItem
 from tthc.urgent_lists.selectors import urgent_list_in_force
 
@@ -60,21 +60,11 @@ class IntakeArrangements:
         return self.agency.email
 
 
-def intake_arrangements(agency, day: datetime.date) -> IntakeArrangements:
-    """How the agency receives dossiers on the day, all derived from the policy in force (clause 3.1) through
-    the channel rule of tthc.intake.rules.
-
-    Three queries whatever the size of the catalogue: the policy, the list in force, the procedures.
-    """
-    policy = policy_in_force(agency=agency, day=day)
-    restricted = in_person_restricted(policy)
-    urgent_list = urgent_list_in_force(day)
-    items = {}
-    if urgent_list is not None:
-        items = {item.procedure_id: item for item in urgent_list.items.all()}
+def _channels_of(agency, procedures, *, restricted: bool, items: dict) -> tuple[list, dict]:
+    """The channel rule applied to every procedure the agency handles: its rows and the count per channel."""
     rows = []
     counts = dict.fromkeys(Channel.values, 0)
-    for procedure in procedures_for_agency(agency):
+    for procedure in procedures_for_agency(agency, procedures):
         item = items.get(procedure.pk)
         open_on = channels_open(procedure, restricted=restricted, urgent_item=item)
         row = ProcedureChannels(
@@ -88,9 +78,51 @@ def intake_arrangements(agency, day: datetime.date) -> IntakeArrangements:
         counts[Channel.POSTAL] += row.postal
         counts[Channel.IN_PERSON] += row.in_person
         rows.append(row)
+    return rows, counts
+
+
+def _urgent_items(urgent_list) -> dict:
+    return {item.procedure_id: item for item in urgent_list.items.all()} if urgent_list is not None else {}
+
+
+def intake_arrangements(agency, day: datetime.date) -> IntakeArrangements:
+    """How the agency receives dossiers on the day, all derived from the policy in force (clause 3.1) through
+    the channel rule of tthc.intake.rules.
+
+    Three queries whatever the size of the catalogue: the policy, the list in force, the procedures.
+    """
+    policy = policy_in_force(agency=agency, day=day)
+    urgent_list = urgent_list_in_force(day)
+    rows, counts = _channels_of(
+        agency, None, restricted=in_person_restricted(policy), items=_urgent_items(urgent_list)
+    )
     return IntakeArrangements(
         agency=agency, day=day, policy=policy, urgent_list=urgent_list, procedures=rows, channels=counts
     )
+
+
+def district_intake_arrangements(day: datetime.date) -> list[IntakeArrangements]:
+    """Every active agency's arrangements on the day (the open data), in five queries whatever the number of
+    agencies: the agencies, the policies by kind, the list in force and its items, the catalogue."""
+    policies = policies_in_force_by_kind(day=day)
+    urgent_list = urgent_list_in_force(day)
+    items = _urgent_items(urgent_list)
+    procedures = list(procedures_public())
+    arrangements = []
+    for agency in public_agencies():
+        policy = policies.get(agency.kind)
+        rows, counts = _channels_of(agency, procedures, restricted=in_person_restricted(policy), items=items)
+        arrangements.append(
+            IntakeArrangements(
+                agency=agency,
+                day=day,
+                policy=policy,
+                urgent_list=urgent_list,
+                procedures=rows,
+                channels=counts,
+            )
+        )
+    return arrangements
 
 
 def public_agencies():
