@@ -15,3 +15,8 @@ class ProjectConfig(AppConfig):
     name = "config"
     verbose_name = _("Work-mode administration")
     default = True
+
+    def ready(self):
+        # Every process (web, worker, beat, commands, tests) fills the registries the same way: the
+        # sub-domains' sections, listeners and resources are known before the first request or task.
+        from . import composition  # noqa: F401

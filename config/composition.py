@@ -23,6 +23,8 @@ from directives.policy import demo as policy_demo
 from directives.policy import nav as policy_nav
 from directives.policy import opendata as policy_opendata
 from directives.policy import panels as policy_panels
+from directives.policy.preview import RULES_PROVIDER, register_preview_section
+from directives.policy.services import register_policy_applied_listener
 from staffing.assignments import demo as assignments_demo
 from staffing.assignments import nav as assignments_nav
 from staffing.assignments import panels as assignments_panels
@@ -44,6 +46,7 @@ from staffing.company_checks.reminders import follow_ups_due_notify
 from staffing.inspections import demo as inspections_demo
 from staffing.inspections import nav as inspections_nav
 from staffing.inspections import panels as inspections_panels
+from staffing.inspections import preview as inspections_preview
 from staffing.inspections.reminders import teams_to_suspend_notify
 from staffing.notifications import demo as notifications_demo
 from staffing.notifications.registry import register_reminder
@@ -55,8 +58,13 @@ from staffing.workmodes import demo as workmodes_demo
 from staffing.workmodes import nav as workmodes_nav
 from staffing.workmodes import opendata as workmodes_opendata
 from staffing.workmodes import panels as workmodes_panels
+from staffing.workmodes import preview as workmodes_preview
 from staffing.workmodes.person_notes import register_person_note
-from staffing.workmodes.reminders import district_day_notify, tomorrow_reminders_notify
+from staffing.workmodes.reminders import (
+    district_day_notify,
+    policy_over_cap_notify,
+    tomorrow_reminders_notify,
+)
 from tthc.calendar import demo as calendar_demo
 from tthc.catalogue import demo as catalogue_demo
 from tthc.catalogue import nav as catalogue_nav
@@ -64,11 +72,14 @@ from tthc.catalogue import opendata as catalogue_opendata
 from tthc.dossiers import demo as dossiers_demo
 from tthc.dossiers import nav as dossiers_nav
 from tthc.dossiers import panels as dossiers_panels
+from tthc.dossiers import preview as dossiers_preview
 from tthc.dossiers.reminders import dossiers_due_notify
 from tthc.intake import opendata as intake_opendata
+from tthc.intake import preview as intake_preview
 from tthc.reception import demo as reception_demo
 from tthc.reception import nav as reception_nav
 from tthc.reception import panels as reception_panels
+from tthc.reception import preview as reception_preview
 from tthc.reception.reminders import petitions_due_notify
 from tthc.urgent_lists import demo as urgent_lists_demo
 from tthc.urgent_lists import opendata as urgent_lists_opendata
@@ -163,6 +174,21 @@ for _resource in (
     workmodes_opendata.COMPLIANCE,
 ):
     register_resource(_resource)
+
+
+# The sections of a policy preview, in the order of the page: what a clerk checks first comes first.
+for _provider in (
+    workmodes_preview.PROVIDER,
+    intake_preview.PROVIDER,
+    dossiers_preview.PROVIDER,
+    inspections_preview.PROVIDER,
+    reception_preview.PROVIDER,
+    RULES_PROVIDER,
+):
+    register_preview_section(_provider)
+
+# A policy that starts to apply tells the heads whose saved plans it puts over the cap.
+register_policy_applied_listener(policy_over_cap_notify)
 
 
 def menu_groups(request, roles):

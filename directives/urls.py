@@ -25,6 +25,8 @@ urlpatterns = [
         name="reference_remove",
     ),
     path("register/<int:pk>/policy/", policy.policy_edit, name="policy_edit"),
+    path("register/<int:pk>/policy/preview/", policy.policy_preview, name="policy_preview"),
+    path("policies/compare/", policy.policy_compare, name="policy_compare"),
     path("register/<int:pk>/obligations/new/", obligations.obligation_create, name="obligation_create"),
     path("obligations/", obligations.my_obligations, name="my_obligations"),
     path("obligations/matrix/", obligations.obligation_matrix, name="obligation_matrix"),

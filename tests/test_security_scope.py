@@ -1048,6 +1048,11 @@ ROUTES: dict[str, Route] = {
         payload=lambda w: {"effective_from": "04/06/2021", "ratio": "2/3"},
         writer="office",
     ),
+    # The preview saves nothing: a GET of the directive's saved policy.
+    "directives:policy_preview": Route(DISTRICT_WRITERS, args=lambda w: {"pk": w.directive.pk}),
+    "directives:policy_compare": Route(
+        PUBLIC, query=lambda w: {"a": w.directive.policy.pk, "b": w.directive.policy.pk}
+    ),
     "directives:obligation_create": Route(
         DISTRICT_WRITERS,
         args=lambda w: {"pk": w.directive.pk},
@@ -1290,6 +1295,7 @@ PUBLIC_ROUTES = frozenset(
         "directives:public_list",
         "directives:public_detail",
         "directives:policy",
+        "directives:policy_compare",
         "opendata:index",
         "opendata:datapackage",
         "opendata:download",

@@ -179,7 +179,19 @@ def document_publish(*, document: Document, user, confirm_rules_end: bool = Fals
     document.published_by = user
     document.full_clean()
     by_user(document, user).save(update_fields=["status", "published_at", "published_by", "updated_at"])
+    for listener in _publish_listeners:
+        listener(document)
     return document
+
+
+_publish_listeners: list[Callable[[Document], None]] = []
+
+
+def register_publish_listener(listener: Callable[[Document], None]) -> None:
+    """Called inside document_publish's transaction once the document is published (the policy tells the
+    agencies a new cap puts over it); from DirectivesConfig.ready()."""
+    if listener not in _publish_listeners:
+        _publish_listeners.append(listener)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,8 @@ from collections.abc import Callable
 
 from django.utils import timezone
 
-from .selectors import directive_policy, policy_summary_today
+from .models import WorkModePolicy
+from .selectors import directive_policy, policy_differences, policy_summary_today, replaced_policy
 
 AgencyPanelProvider = Callable[..., list]
 
@@ -46,10 +47,19 @@ def home_panels(request, roles):
 
 
 def document_panel(document, *, page: str, can_edit: bool = False) -> dict:
-    """The policy the document carries, on its public page and its register page."""
-    template = (
-        "directives/policy/_public_panel.html"
-        if page == "public"
-        else "directives/policy/_register_panel.html"
-    )
-    return {"template": template, "column": "side", "policy": directive_policy(document)}
+    """The policy the document carries, on its public page and its register page (a draft's too, there),
+    with what changed against the policy of the letter it supersedes or amends."""
+    if page == "public":
+        template, policy = "directives/policy/_public_panel.html", directive_policy(document)
+    else:
+        template = "directives/policy/_register_panel.html"
+        policy = directive_policy(document) or WorkModePolicy.objects.filter(directive=document).first()
+    replaced = replaced_policy(document) if policy is not None else None
+    changes = [row for row in policy_differences(replaced, policy) if row["changed"]] if replaced else []
+    return {
+        "template": template,
+        "column": "side",
+        "policy": policy,
+        "replaced": replaced,
+        "changes": changes,
+    }

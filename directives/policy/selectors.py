@@ -8,6 +8,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from directives.documents.constants import PUBLIC_STATUSES, DocumentStatus, ReferenceRelation
 from directives.documents.models import Document, DocumentReference
@@ -226,3 +227,65 @@ def publish_consequences(document: Document) -> list:
             )
             consequences.append(PublishConsequence(text=text, ends_rules=True))
     return consequences
+
+
+def _yes_no(value: bool) -> str:
+    return _("yes") if value else _("no")
+
+
+def _day_or(value, empty) -> str:
+    return date_format(value, "SHORT_DATE_FORMAT") if value else empty
+
+
+POLICY_FIELDS = (
+    # (label, how to read the value)
+    (gettext_lazy("Effective from"), lambda p: _day_or(p.effective_from, "—")),
+    (gettext_lazy("Effective until"), lambda p: _day_or(policy_end(p), _("until further notice"))),
+    (gettext_lazy("Maximum share of staff working from home"), lambda p: p.ratio_display),
+    (
+        gettext_lazy("Agency kinds it applies to"),
+        lambda p: ", ".join(map(str, p.agency_kind_labels)) or _("every kind"),
+    ),
+    (
+        gettext_lazy("Duty groups outside the cap"),
+        lambda p: ", ".join(map(str, p.exempt_duty_group_labels)) or _("none"),
+    ),
+    (gettext_lazy("In-person citizen reception suspended"), lambda p: _yes_no(p.citizen_reception_suspended)),
+    (
+        gettext_lazy("Unnecessary inspections suspended, necessary ones limited"),
+        lambda p: _yes_no(p.inspections_restricted),
+    ),
+    (
+        gettext_lazy("Maximum participants of a necessary inspection"),
+        lambda p: str(p.inspection_max_participants) if p.inspection_max_participants else _("no limit"),
+    ),
+    (
+        gettext_lazy("In-person intake only for the urgent list"),
+        lambda p: _yes_no(p.in_person_intake_restricted),
+    ),
+    (
+        gettext_lazy("Dossiers received before this date are returned by post"),
+        lambda p: _day_or(p.pre_cutoff_date, "—"),
+    ),
+    (gettext_lazy("Free postal return encouraged"), lambda p: _yes_no(p.free_postal_return)),
+)
+
+
+def policy_differences(old: WorkModePolicy, new: WorkModePolicy) -> list[dict]:
+    """Each field of two policies side by side: both values, whether it changed, and from which day the
+    second one's value applies (its first day) — the comparison page and the public policy page."""
+    old = public_policies().filter(pk=old.pk).first() or old
+    new = public_policies().filter(pk=new.pk).first() or new
+    rows = []
+    for label, read in POLICY_FIELDS:
+        before, after = str(read(old)), str(read(new))
+        rows.append(
+            {
+                "label": label,
+                "a": before,
+                "b": after,
+                "changed": before != after,
+                "from": new.effective_from if before != after else None,
+            }
+        )
+    return rows

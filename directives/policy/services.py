@@ -1,5 +1,7 @@
 """The one write of the policy: set (create or change) the work-mode policy a published directive carries."""
 
+import contextlib
+import contextvars
 import datetime
 import math
 from collections.abc import Iterable
@@ -9,7 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from directives.documents.models import Document
-from directives.documents.services import by_user
+from directives.documents.services import by_user, document_publish
 from staffing.registry.constants import AgencyKind, DutyGroup
 
 from .models import RULES, WorkModePolicy
@@ -151,4 +153,56 @@ def policy_set(
             setattr(policy, f"{rule}_clause", clauses.get(rule))
     policy.full_clean()
     by_user(policy, user).save()
+    if directive.is_published:
+        policy_applied(policy)
     return policy
+
+
+# Who hears that a policy now applies (published with its directive, or changed while published): the
+# sub-domains whose saved data the new rules judge register here (config.composition). A preview applies the
+# change inside a savepoint it rolls back: listeners are not called then.
+_applied_listeners: list = []
+
+
+def register_policy_applied_listener(listener) -> None:
+    if listener not in _applied_listeners:
+        _applied_listeners.append(listener)
+
+
+_previewing = contextvars.ContextVar("policy_previewing", default=False)
+
+
+def previewing() -> bool:
+    """True while a preview applies a change it will roll back (directives.policy.preview)."""
+    return _previewing.get()
+
+
+@contextlib.contextmanager
+def as_preview():
+    token = _previewing.set(True)
+    try:
+        yield
+    finally:
+        _previewing.reset(token)
+
+
+def policy_applied(policy: WorkModePolicy) -> None:
+    if previewing():
+        return
+    for listener in _applied_listeners:
+        listener(policy)
+
+
+def document_published(document: Document) -> None:
+    """document_publish's listener: a directive published with its policy applies it from now on."""
+    policy = WorkModePolicy.objects.filter(directive=document).select_related("directive").first()
+    if policy is not None:
+        policy_applied(policy)
+
+
+@transaction.atomic
+def policy_set_and_publish(*, directive: Document, user=None, **values) -> WorkModePolicy:
+    """The clerk's last step on a draft: save its policy and publish the directive together."""
+    policy_set(directive=directive, user=user, **values)
+    document_publish(document=directive, user=user)
+    return WorkModePolicy.objects.select_related("directive").get(directive=directive)

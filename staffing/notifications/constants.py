@@ -14,6 +14,7 @@ class NotificationKind(models.TextChoices):
     PETITIONS_DUE = "petitions_due", _("Petitions due tomorrow or overdue")
     FOLLOW_UPS_DUE = "follow_ups_due", _("Company follow-ups due or overdue")
     STALLED_WORK = "stalled_work", _("Statutory work stalled")
+    POLICY_OVER_CAP = "policy_over_cap", _("Saved plans over a new cap")
 
 
 class ReadState(models.TextChoices):

@@ -12,7 +12,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from directives.policy.selectors import policies_in_force_by_kind
+from directives.policy.preview import PreviewScope
+from directives.policy.selectors import policies_in_force_by_kind, policy_end
 from staffing.notifications.constants import NotificationKind
 from staffing.notifications.services import notify
 from staffing.outbox.services import deliver_now, message_enqueue
@@ -23,6 +24,7 @@ from tthc.calendar.working_days import add_working_days, is_working_day
 from .constants import DayStatus
 from .models import PlanningReminder
 from .planning import agencies_without_plan, planning_recipients, week_to_plan
+from .preview import planned_days
 from .selectors import district_day_table
 
 logger = logging.getLogger(__name__)
@@ -184,3 +186,55 @@ def district_day_notify(*, day: datetime.date) -> int:
             link=f"{reverse('work_modes:district')}?day={on}",
         )
     return len(recorded)
+
+
+def policy_over_cap_notify(policy) -> int:
+    """When a policy starts to apply (published with its directive, or changed while published), tell the
+    heads and commune chairmen of every agency whose saved plan is over its cap on a day it governs: one
+    notice per agency and change of the policy, listing the days, linked to the first such week."""
+    scope = PreviewScope(
+        start=policy.effective_from,
+        end=policy_end(policy),
+        day=policy.effective_from,
+        directive=policy.directive,
+    )
+    over: dict = {}
+    for day in planned_days(scope):
+        for row in district_day_table(day=day):
+            if row.over_cap and row.policy is not None and row.policy.pk == policy.pk:
+                over.setdefault(row.agency, []).append(row)
+    if not over:
+        return 0
+    change = policy.history.order_by("-history_id").values_list("history_id", flat=True).first() or 0
+    managers = users_by_agency(agency_ids=[agency.pk for agency in over], roles=AGENCY_MANAGER_ROLES)
+    recorded = 0
+    with translation.override(settings.LANGUAGE_CODE):
+        for agency, rows in over.items():
+            values = {
+                "number": policy.directive.number,
+                "agency": agency.name,
+                "days": len(rows),
+                "share": policy.ratio_display,
+            }
+            recorded += len(
+                notify(
+                    recipients=managers.get(agency.pk, []),
+                    kind=NotificationKind.POLICY_OVER_CAP,
+                    subject=f"agency:{agency.pk}",
+                    period=f"policy:{policy.pk}:{change}",
+                    title=_("%(number)s: %(agency)s is over the new cap (%(share)s) on %(days)s day(s)")
+                    % values,
+                    body="\n".join(
+                        _("%(day)s: %(remote)s at home, at most %(cap)s (%(citation)s)")
+                        % {
+                            "day": row.day.strftime("%d/%m/%Y"),
+                            "remote": row.remote,
+                            "cap": row.cap,
+                            "citation": policy.cap_citation,
+                        }
+                        for row in rows
+                    ),
+                    link=_week_url(agency, rows[0].day),
+                )
+            )
+    return recorded
