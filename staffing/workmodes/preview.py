@@ -81,6 +81,23 @@ def compare(before: dict, after: dict, scope) -> PreviewSection:
             room.append(row)
     agencies = {row["agency"] for row in over}
     days = {row["day"] for row in over}
+    by_agency: dict = {}
+    for row in over:
+        by_agency.setdefault(row["agency"], []).append(row)
+    grouped = sorted(
+        (
+            {
+                "agency": agency,
+                "rows": rows,
+                "days": len(rows),
+                "new_days": sum(not row["already"] for row in rows),
+                "worst": max(row["excess"] for row in rows),
+                "first_url": rows[0]["url"],
+            }
+            for agency, rows in by_agency.items()
+        ),
+        key=lambda group: (-group["new_days"], -group["worst"], group["agency"]),
+    )
     newly = [row for row in over if not row["already"]]
     summary = (
         ngettext(
@@ -98,6 +115,7 @@ def compare(before: dict, after: dict, scope) -> PreviewSection:
         template="staffing/workmodes/preview_section.html",
         context={
             "over": over,
+            "by_agency": grouped,
             "room": room,
             "agencies": len(agencies),
             "days": len(days),
