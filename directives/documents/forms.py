@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .constants import ReferenceRelation
+from .constants import DocumentStatus, ReferenceRelation
 from .models import Document
 from .validators import max_upload_bytes, validate_pdf_upload
 
@@ -25,6 +25,23 @@ class DocumentForm(forms.ModelForm):
 
     def __init__(self, *args, frozen: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.instance.pk is None:
+            # Registering a later letter names what it replaces in the same step (more on its page later).
+            published = Document.objects.filter(status=DocumentStatus.PUBLISHED).order_by(
+                "-issued_on", "number"
+            )
+            self.fields["supersedes"] = forms.ModelChoiceField(
+                label=_("Supersedes"),
+                queryset=published,
+                required=False,
+                empty_label=_("(none)"),
+                help_text=_(
+                    "The letter whose rules this one replaces from the day its own policy takes effect."
+                ),
+            )
+            self.fields["amends"] = forms.ModelChoiceField(
+                label=_("Amends"), queryset=published, required=False, empty_label=_("(none)")
+            )
         self.fields["attachment"].help_text = _("PDF only, at most %(size)s MB.") % {
             "size": max_upload_bytes() // (1024 * 1024)
         }
@@ -34,6 +51,16 @@ class DocumentForm(forms.ModelForm):
         if frozen:
             for field in self.fields.values():
                 field.disabled = True
+
+    def references(self) -> list[tuple[str, Document]]:
+        return [
+            (relation, self.cleaned_data[name])
+            for name, relation in (
+                ("supersedes", ReferenceRelation.SUPERSEDES),
+                ("amends", ReferenceRelation.AMENDS),
+            )
+            if self.cleaned_data.get(name) is not None
+        ]
 
     def clean_attachment(self):
         attachment = self.cleaned_data.get("attachment")

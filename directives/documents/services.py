@@ -86,8 +86,10 @@ def document_create(
     subject: str,
     attachment=None,
     clauses: Sequence[dict] = (),
+    references: Sequence[tuple[str, Document]] = (),
 ) -> Document:
-    """Register a draft; `clauses` is a list of {"number", "text"} in reading order."""
+    """Register a draft; `clauses` is a list of {"number", "text"} in reading order, `references` the
+    (relation, document) pairs it states (e.g. it supersedes 2629/UBND), recorded in the same step."""
     number, issuer = normalise(number), normalise(issuer)
     if issued_on:
         _check_number_free(number=number, issuer=issuer, year=issued_on.year)
@@ -107,6 +109,8 @@ def document_create(
     document.full_clean()
     by_user(document, user).save()
     _clauses_set(document=document, clauses=clauses, user=user)
+    for relation, target in references:
+        reference_add(source=document, target=target, relation=relation, user=user)
     return document
 
 

@@ -108,7 +108,10 @@ def document_create(request):
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         try:
             document = services.document_create(
-                user=request.user, clauses=formset.clauses(), **_document_fields(form)
+                user=request.user,
+                clauses=formset.clauses(),
+                references=form.references(),
+                **_document_fields(form),
             )
         except ValidationError as exc:
             add_service_errors(form, exc)

@@ -51,6 +51,11 @@ class UrgentListItemsForm(UrgentListHeaderForm):
     procedures = forms.ModelMultipleChoiceField(
         label=_("procedures"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
     )
+    effective_from = forms.DateField(
+        label=_("Effective from (dd/mm/yyyy)"),
+        required=False,
+        help_text=_("Only for “Save and publish”: the day this version takes over."),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -16,7 +16,7 @@ from staffing.registry.roles import roles_for
 from staffing.toolkit.forms import add_service_errors
 
 from . import selectors, services
-from .forms import UrgentListCreateForm, UrgentListItemsForm, UrgentListPublishForm
+from .forms import UrgentListCreateForm, UrgentListItemsForm, UrgentListPublishForm, directive_choices
 from .models import UrgentList
 from .selectors import directive_url
 
@@ -116,43 +116,43 @@ def urgent_list_detail(request, pk):
     )
 
 
-@login_required
-def urgent_list_compose(request, pk):
-    _require_composer(request)
-    urgent_list = get_object_or_404(UrgentList.objects.select_related("directive"), pk=pk)
-    if urgent_list.is_published:
-        messages.warning(request, _("A published version is frozen. Start a new draft to change the list."))
-        return redirect("tthc:urgent-list-detail", pk=urgent_list.pk)
-    stored = {item.procedure_id: item.conditions for item in urgent_list.items.all()}
-    if request.method == "POST":
-        form = UrgentListItemsForm(request.POST)
-        if form.is_valid():
-            try:
-                services.urgent_list_update_draft(
-                    urgent_list=urgent_list,
-                    by=request.user,
-                    directive=form.cleaned_data["directive"],
-                    title=form.cleaned_data["title"],
-                    note=form.cleaned_data["note"],
-                )
-                services.urgent_list_set_items(urgent_list=urgent_list, items=form.items(), by=request.user)
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-            else:
-                messages.success(request, _("The draft was saved."))
-                return redirect("tthc:urgent-list-detail", pk=urgent_list.pk)
-        chosen = {int(pk) for pk in request.POST.getlist("procedures") if pk.isdigit()}
-        conditions = {p: request.POST.get(f"conditions-{p}", "") for p in chosen}
-    else:
-        form = UrgentListItemsForm(
-            initial={
-                "directive": urgent_list.directive,
-                "title": urgent_list.title,
-                "note": urgent_list.note,
-                "procedures": list(stored),
-            }
+def _compose(request, urgent_list, form):
+    """Save the compose form through urgent_list_compose; "Save and publish" needs its date. Returns the
+    saved version or None (the form then carries the errors)."""
+    publish = request.POST.get("action") == "publish"
+    if not form.is_valid():
+        return None
+    if publish and form.cleaned_data["effective_from"] is None:
+        form.add_error("effective_from", _("Enter the day this version takes effect."))
+        return None
+    try:
+        return services.urgent_list_compose(
+            urgent_list=urgent_list,
+            by=request.user,
+            directive=form.cleaned_data["directive"],
+            title=form.cleaned_data["title"],
+            note=form.cleaned_data["note"],
+            items=form.items(),
+            publish_from=form.cleaned_data["effective_from"] if publish else None,
         )
-        chosen, conditions = set(stored), stored
+    except ValidationError as exc:
+        add_service_errors(form, exc)
+        return None
+
+
+def _saved(request, saved):
+    if saved.is_published:
+        messages.success(
+            request,
+            _("Version %(version)s was published; it takes effect on %(date)s.")
+            % {"version": saved.version, "date": saved.effective_from.strftime("%d/%m/%Y")},
+        )
+    else:
+        messages.success(request, _("The draft was saved."))
+    return redirect("tthc:urgent-list-detail", pk=saved.pk)
+
+
+def _compose_page(request, urgent_list, form, chosen, conditions, crumbs):
     procedures = list(form.fields["procedures"].queryset)
     rows = [(p, p.pk in chosen, conditions.get(p.pk, "")) for p in procedures]
     return render(
@@ -163,9 +163,69 @@ def urgent_list_compose(request, pk):
             "form": form,
             "rows": rows,
             "chosen_count": len(chosen),
-            "crumbs": _crumbs(_("Compose"), urgent_list),
+            "crumbs": crumbs,
         },
     )
+
+
+def _posted_choice(request):
+    chosen = {int(pk) for pk in request.POST.getlist("procedures") if pk.isdigit()}
+    return chosen, {p: request.POST.get(f"conditions-{p}", "") for p in chosen}
+
+
+@login_required
+def urgent_list_compose(request, pk):
+    _require_composer(request)
+    urgent_list = get_object_or_404(UrgentList.objects.select_related("directive"), pk=pk)
+    if urgent_list.is_published:
+        messages.warning(request, _("A published version is frozen. Start a new draft to change the list."))
+        return redirect("tthc:urgent-list-detail", pk=urgent_list.pk)
+    stored = {item.procedure_id: item.conditions for item in urgent_list.items.all()}
+    if request.method == "POST":
+        form = UrgentListItemsForm(request.POST)
+        saved = _compose(request, urgent_list, form)
+        if saved is not None:
+            return _saved(request, saved)
+        chosen, conditions = _posted_choice(request)
+    else:
+        form = UrgentListItemsForm(
+            initial={
+                "directive": urgent_list.directive,
+                "title": urgent_list.title,
+                "note": urgent_list.note,
+                "procedures": list(stored),
+                "effective_from": timezone.localdate(),
+            }
+        )
+        chosen, conditions = set(stored), stored
+    return _compose_page(request, urgent_list, form, chosen, conditions, _crumbs(_("Compose"), urgent_list))
+
+
+@login_required
+def urgent_list_new(request):
+    """A new version on one page: it starts from the version in force (?directive= names the deciding
+    directive, e.g. from its register page) and is saved as a draft or published at once."""
+    _require_composer(request)
+    if request.method == "POST":
+        form = UrgentListItemsForm(request.POST)
+        saved = _compose(request, None, form)
+        if saved is not None:
+            return _saved(request, saved)
+        chosen, conditions = _posted_choice(request)
+    else:
+        in_force = selectors.urgent_list_in_force(timezone.localdate())
+        stored = {item.procedure_id: item.conditions for item in in_force.items.all()} if in_force else {}
+        asked = request.GET.get("directive", "")
+        directive = directive_choices().filter(pk=int(asked)).first() if asked.isdigit() else None
+        form = UrgentListItemsForm(
+            initial={
+                "directive": directive,
+                "procedures": list(stored),
+                "effective_from": timezone.localdate(),
+            }
+        )
+        chosen, conditions = set(stored), stored
+    return _compose_page(request, None, form, chosen, conditions, _crumbs(_("New version")))
 
 
 @login_required

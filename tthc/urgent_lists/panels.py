@@ -38,3 +38,13 @@ def home_panels(request, roles):
             )
         )
     return panels
+
+
+def document_panel(document, *, page: str, can_edit: bool = False) -> dict | None:
+    """On a published directive's register page, the office starts the urgent-list version it decides."""
+    if page != "register" or not can_edit or not document.is_published:
+        return None
+    versions = list(
+        UrgentList.objects.filter(directive=document, status=UrgentListStatus.PUBLISHED).order_by("version")
+    )
+    return {"template": "tthc/urgent_lists/panels/document.html", "column": "side", "versions": versions}

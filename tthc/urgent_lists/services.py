@@ -210,3 +210,31 @@ def urgent_list_publish(
     urgent_list._history_user = actor
     urgent_list.save()
     return urgent_list
+
+
+@transaction.atomic
+def urgent_list_compose(
+    *,
+    urgent_list: UrgentList | None,
+    by: AbstractBaseUser | None,
+    directive: Document | None,
+    title: str,
+    note: str,
+    items: Sequence[tuple[Procedure, str]],
+    publish_from: datetime.date | None = None,
+    today: datetime.date | None = None,
+) -> UrgentList:
+    """The compose page's one step: a draft (new when `urgent_list` is None) gets its header and items, and is
+    published from `publish_from` when given. All or nothing: a refused publication keeps no new draft."""
+    if urgent_list is None:
+        urgent_list = urgent_list_create_draft(by=by, directive=directive, title=title, note=note)
+    else:
+        urgent_list = urgent_list_update_draft(
+            urgent_list=urgent_list, by=by, directive=directive, title=title, note=note
+        )
+    urgent_list_set_items(urgent_list=urgent_list, items=items, by=by)
+    if publish_from is not None:
+        urgent_list = urgent_list_publish(
+            urgent_list=urgent_list, effective_from=publish_from, actor=by, today=today
+        )
+    return urgent_list

@@ -16,6 +16,7 @@ urlpatterns = [
     # The district office.
     path("urgent-lists/", office.urgent_list_index, name="urgent-list-index"),
     path("urgent-lists/new/", office.urgent_list_create, name="urgent-list-create"),
+    path("urgent-lists/new/compose/", office.urgent_list_new, name="urgent-list-new"),
     path("urgent-lists/<int:pk>/", office.urgent_list_detail, name="urgent-list-detail"),
     path("urgent-lists/<int:pk>/compose/", office.urgent_list_compose, name="urgent-list-compose"),
     path("urgent-lists/<int:pk>/publish/", office.urgent_list_publish, name="urgent-list-publish"),

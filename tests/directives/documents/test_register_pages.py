@@ -121,3 +121,28 @@ def test_register_detail_queries_do_not_grow_with_clauses(office_client, django_
         ClauseFactory(document=document, number=str(n + 1))
     with django_assert_max_num_queries(len(few.captured_queries)):
         office_client.get(f"/directives/register/{document.pk}/")
+
+
+def test_a_later_letter_names_the_letter_it_supersedes_when_it_is_registered(office_client):
+    from directives.documents.constants import ReferenceRelation
+    from tests.factories import WorkModePolicyFactory
+
+    old = WorkModePolicyFactory(directive__number="2629/UBND").directive
+    form = office_client.get("/directives/register/new/").content.decode()
+    assert 'name="supersedes"' in form and "2629/UBND" in form
+    office_client.post(
+        "/directives/register/new/", _data(number="3015/UBND", issued_on="30/06/2021", supersedes=old.pk)
+    )
+    new = Document.objects.get(number="3015/UBND")
+    assert list(new.outgoing_references.values_list("relation", "target__number")) == [
+        (ReferenceRelation.SUPERSEDES, "2629/UBND")
+    ]
+    policy_form = office_client.get(f"/directives/register/{new.pk}/policy/").content.decode()
+    assert 'id="policy-prefilled"' in policy_form  # starts from the rules it replaces
+
+
+def test_a_draft_cannot_be_named_as_superseded(office_client):
+    draft = DraftFactory(number="9000/UBND")
+    page = office_client.post("/directives/register/new/", _data(number="3015/UBND", supersedes=draft.pk))
+    assert page.status_code == 200 and not Document.objects.filter(number="3015/UBND").exists()
+    assert "Lựa chọn không hợp lệ" in page.content.decode() or "Hãy chọn" in page.content.decode()

@@ -243,3 +243,55 @@ def test_a_feed_entry_reads_as_a_list_dated_when_the_list_was_published(client, 
     html = ET.fromstring(f"<div>{summary.text}</div>")
     assert "04/06/2021" in html.find("p").text
     assert [li.text.split(" – ")[0] for li in html.iter("li")] == sorted([birth.code, marriage.code])
+
+
+# A new version on one page ---------------------------------------------------------------------------
+
+
+def test_a_new_version_is_composed_and_published_on_one_page(office_client, letter, birth, marriage):
+    urgent_list_published(procedures=[birth], effective_from=D(2021, 6, 4), directive=letter)
+    page = office_client.get(reverse("tthc:urgent-list-new"), {"directive": letter.pk}).content.decode()
+    assert f'value="{birth.pk}" id="p-{birth.pk}" checked' in page  # starts from the version in force
+    today = timezone.localdate()
+    response = office_client.post(
+        reverse("tthc:urgent-list-new"),
+        {
+            "directive": letter.pk,
+            "procedures": [birth.pk, marriage.pk],
+            f"conditions-{marriage.pk}": "Hai bên có mặt",
+            "effective_from": today.strftime("%d/%m/%Y"),
+            "action": "publish",
+        },
+    )
+    published = UrgentList.objects.get(version=2)
+    assert response.status_code == 302 and response.url == reverse(
+        "tthc:urgent-list-detail", args=[published.pk]
+    )
+    assert published.effective_from == today and published.items.count() == 2
+
+
+def test_publishing_on_one_page_without_a_date_keeps_nothing(office_client, letter, birth):
+    response = office_client.post(
+        reverse("tthc:urgent-list-new"),
+        {"directive": letter.pk, "procedures": [birth.pk], "action": "publish"},
+    )
+    assert response.status_code == 200 and "Nhập ngày phiên bản này có hiệu lực" in response.content.decode()
+    assert not UrgentList.objects.exists()
+
+
+def test_a_refused_publication_on_one_page_keeps_no_draft(office_client, letter, birth):
+    response = office_client.post(
+        reverse("tthc:urgent-list-new"),
+        {
+            "directive": letter.pk,
+            "procedures": [birth.pk],
+            "action": "publish",
+            "effective_from": "01/06/2021",
+        },
+    )
+    assert response.status_code == 200 and not UrgentList.objects.exists()
+
+
+def test_only_the_office_composes_a_new_version(client, agency):
+    client.force_login(user_with_role(Role.AGENCY_HEAD, agency))
+    assert client.get(reverse("tthc:urgent-list-new")).status_code == 404
