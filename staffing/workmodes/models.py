@@ -39,7 +39,9 @@ class WorkMode(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["staff", "day"], name="staffing_workmode_staff_day_unique"),
         ]
-        indexes = [models.Index(fields=["agency", "day", "mode"])]
+        # By agency for its week grid; by day for the district-wide counts of a day (the home workers of the
+        # dashboard and the report).
+        indexes = [models.Index(fields=["agency", "day", "mode"]), models.Index(fields=["day", "mode"])]
 
     def __str__(self):
         return f"{self.staff} · {self.day:%d/%m/%Y} · {self.get_mode_display()}"

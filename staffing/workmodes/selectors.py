@@ -3,6 +3,7 @@
 import datetime
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models import Count, F, FilteredRelation, Q
 from django.utils import formats
 from django.utils.translation import gettext as _
@@ -178,19 +179,58 @@ class AgencyDay(DaySummary):
         return DayStatus(self.status).label
 
 
+_MODES = tuple(WorkModeKind.values)
+
+
 def district_day_table(*, day: datetime.date, agencies=None) -> list[AgencyDay]:
     """Every active agency (or those of the given queryset) on one day, ordered by name, in three queries.
 
     Each row is an AgencyDay: row.agency, row.active, row.counted, row.remote, row.cap (None without a
     policy), row.exempt, row.exempt_remote, row.planned, row.modes ({mode: count}), row.over_cap,
-    row.status / row.get_status_display(), row.policy. Counts are aggregated in SQL per agency and duty
-    group; the policy in force comes from one query per agency kind set, so the number of queries does
-    not grow with agencies or staff.
+    row.status / row.get_status_display(), row.policy. Counts are aggregated in SQL per agency; the
+    policy in force comes from one query, so the number of queries does not grow with agencies or staff.
     """
+    return district_day_tables(days=[day], agencies=agencies)[day]
+
+
+def district_day_tables(*, days, agencies=None, policies=None) -> dict:
+    """{day: district_day_table(day=day)} for several days (the report's day and next working day): one
+    query for the agencies, one per day for its policies (unless `policies` gives {day: {agency kind:
+    policy or None}}) and one for the counts of every day."""
+    days = sorted(set(days))
     agencies = Agency.objects.active() if agencies is None else agencies
     agency_list = list(agencies.order_by("name"))
-    policies = policies_in_force_by_kind(day=day)
-    mode_counts = {mode: Count("day_mode", filter=Q(day_mode__mode=mode)) for mode in WorkModeKind.values}
+    if policies is None:
+        policies = {day: policies_in_force_by_kind(day=day) for day in days}
+    if connection.vendor == "postgresql":
+        counts = _day_counts_postgresql(agency_list, days, policies)
+    else:
+        counts = {}
+        for day in days:
+            counts.update(_day_counts(agency_list, day, policies[day]))
+
+    tables = {}
+    for day in days:
+        table = tables[day] = []
+        for agency in agency_list:
+            policy = policies[day].get(agency.kind)
+            summary = AgencyDay(day=day, counted=0, remote=0, cap=None, policy=policy, agency=agency)
+            row = counts.get((agency.pk, day))
+            if row:
+                summary.active = row["counted"] + row["exempt"]
+                summary.planned = row["planned"]
+                summary.modes = {mode: count for mode, count in row["modes"].items() if count}
+                summary.exempt, summary.exempt_remote = row["exempt"], row["exempt_remote"]
+                summary.counted, summary.remote = row["counted"], row["remote"]
+            if policy:
+                summary.cap = policy.remote_cap(summary.counted)
+            table.append(summary)
+    return tables
+
+
+def _day_counts(agency_list, day: datetime.date, policies: dict) -> dict:
+    """{(agency id, day): counts} aggregated per agency and duty group by the ORM (any database)."""
+    mode_counts = {mode: Count("day_mode", filter=Q(day_mode__mode=mode)) for mode in _MODES}
     groups = (
         StaffMember.objects.active_on(day)
         .filter(agency__in=[agency.pk for agency in agency_list])
@@ -204,31 +244,100 @@ def district_day_table(*, day: datetime.date, agencies=None) -> list[AgencyDay]:
         .annotate(active=Count("id"), planned=Count("day_mode"), **mode_counts)
         .order_by()
     )
-    by_agency: dict = {}
-    for row in groups:
-        by_agency.setdefault(row["agency_id"], []).append(row)
+    kinds = {agency.pk: agency.kind for agency in agency_list}
+    counts: dict = {}
+    for group in groups:
+        policy = policies.get(kinds[group["agency_id"]])
+        row = counts.get((group["agency_id"], day))
+        if row is None:
+            row = counts[(group["agency_id"], day)] = {
+                **dict.fromkeys(("counted", "remote", "exempt", "exempt_remote", "planned"), 0),
+                "modes": dict.fromkeys(_MODES, 0),
+            }
+        row["planned"] += group["planned"]
+        for mode in _MODES:
+            row["modes"][mode] += group[mode]
+        if policy and group["duty_group"] in policy.exempt_duty_groups:
+            row["exempt"] += group["active"]
+            row["exempt_remote"] += group[WorkModeKind.REMOTE]
+        else:
+            row["counted"] += group["active"]
+            row["remote"] += group[WorkModeKind.REMOTE]
+    return counts
 
-    table = []
-    for agency in agency_list:
-        policy = policies.get(agency.kind)
-        exempt_groups = set(policy.exempt_duty_groups) if policy else set()
-        summary = AgencyDay(day=day, counted=0, remote=0, cap=None, policy=policy, agency=agency)
-        for row in by_agency.get(agency.pk, []):
-            summary.active += row["active"]
-            summary.planned += row["planned"]
-            for mode in WorkModeKind.values:
-                if row[mode]:
-                    summary.modes[mode] = summary.modes.get(mode, 0) + row[mode]
-            if row["duty_group"] in exempt_groups:
-                summary.exempt += row["active"]
-                summary.exempt_remote += row[WorkModeKind.REMOTE]
-            else:
-                summary.counted += row["active"]
-                summary.remote += row[WorkModeKind.REMOTE]
-        if policy:
-            summary.cap = policy.remote_cap(summary.counted)
-        table.append(summary)
-    return table
+
+# One row per agency and day, whatever the staff count: for each agency, its active staff (by the index on
+# agency) joined to that day's plans (by the index on agency and day). The duty groups outside the cap
+# come with each (agency kind, day), parsed once.
+_DAY_COUNTS_SQL = """
+WITH e AS MATERIALIZED (
+    SELECT kind, day, string_to_array(exempt, ',') AS exempt
+    FROM unnest(%(kinds)s::text[], %(days)s::date[], %(exempt)s::text[]) AS u(kind, day, exempt)
+)
+SELECT a.id, e.day, c.*
+FROM {agency} a
+JOIN e ON e.kind = a.kind
+CROSS JOIN LATERAL (
+    SELECT count(*) AS active,
+           count(*) FILTER (WHERE r.exempt) AS exempt,
+           count(*) FILTER (WHERE r.exempt AND r.mode = %(remote)s) AS exempt_remote,
+           count(r.mode) AS planned,
+           {modes}
+    FROM (
+        SELECT s.duty_group = ANY(e.exempt) AS exempt, w.mode
+        FROM {staff} s
+        LEFT JOIN {workmode} w ON w.staff_id = s.id AND w.day = e.day AND w.agency_id = s.agency_id
+        WHERE s.agency_id = a.id
+          AND (s.active_from IS NULL OR s.active_from <= e.day)
+          AND (s.active_until IS NULL OR s.active_until >= e.day)
+    ) r
+) c
+WHERE a.id = ANY(%(agencies)s)
+"""
+
+
+def _day_counts_postgresql(agency_list, days, policies: dict) -> dict:
+    """{(agency id, day): counts} of every day in one query (PostgreSQL: a lateral join per agency and day,
+    which reads only that agency's staff and plans instead of hashing the whole district's)."""
+    if not agency_list:
+        return {}
+    kinds, kind_days, exempt = [], [], []
+    for day in days:
+        for kind in {agency.kind for agency in agency_list}:
+            policy = policies[day].get(kind)
+            kinds.append(kind)
+            kind_days.append(day)
+            exempt.append(",".join(policy.exempt_duty_groups) if policy else "")
+    sql = _DAY_COUNTS_SQL.format(
+        agency=Agency._meta.db_table,
+        staff=StaffMember._meta.db_table,
+        workmode=WorkMode._meta.db_table,
+        modes=",\n           ".join(
+            f"count(*) FILTER (WHERE r.mode = %(mode_{n})s) AS mode_{n}" for n in range(len(_MODES))
+        ),
+    )
+    params = {
+        "kinds": kinds,
+        "days": kind_days,
+        "exempt": exempt,
+        "remote": WorkModeKind.REMOTE,
+        "agencies": [agency.pk for agency in agency_list],
+        **{f"mode_{n}": mode for n, mode in enumerate(_MODES)},
+    }
+    counts = {}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for agency_id, day, active, exempt_count, exempt_remote, planned, *modes in cursor.fetchall():
+            by_mode = dict(zip(_MODES, modes, strict=True))
+            counts[(agency_id, day)] = {
+                "counted": active - exempt_count,
+                "remote": by_mode[WorkModeKind.REMOTE] - exempt_remote,
+                "exempt": exempt_count,
+                "exempt_remote": exempt_remote,
+                "planned": planned,
+                "modes": by_mode,
+            }
+    return counts
 
 
 def district_over_cap(*, day: datetime.date, agencies=None) -> list[AgencyDay]:

@@ -12,7 +12,12 @@ from rest_framework.test import APIClient
 from staffing.registry.constants import AgencyKind, DutyGroup
 from staffing.workmodes.constants import DayStatus, WorkModeKind
 from staffing.workmodes.models import WorkMode
-from staffing.workmodes.selectors import district_day_table, district_over_cap, over_cap_days
+from staffing.workmodes.selectors import (
+    district_day_table,
+    district_day_tables,
+    district_over_cap,
+    over_cap_days,
+)
 from staffing.workmodes.services import WorkModeCapExceeded, work_modes_set
 from tests.factories import AgencyFactory, StaffMemberFactory, UserFactory, WorkModePolicyFactory
 
@@ -163,6 +168,49 @@ def test_district_day_table_takes_the_same_queries_for_3_or_30_agencies(policy):
         return len(captured)
 
     assert queries_for(3) == queries_for(27) == 3
+
+
+def test_district_day_tables_count_several_days_in_one_query_as_each_day_alone(policy):
+    TUESDAY = MONDAY + datetime.timedelta(days=1)
+    agency = AgencyFactory(name="A")
+    AgencyFactory(name="B")  # no staff
+    staff = StaffMemberFactory.create_batch(4, agency=agency)
+    police = StaffMemberFactory(agency=agency, duty_group=DutyGroup.POLICE)
+    plan_remote(agency, [*staff[:2], police])
+    plan_remote(agency, staff[:2], day=TUESDAY)
+    leaver = staff[3]
+    leaver.active_until = MONDAY
+    leaver.save()
+
+    def shown(rows):
+        return [
+            (
+                r.agency.name,
+                r.active,
+                r.counted,
+                r.remote,
+                r.exempt,
+                r.exempt_remote,
+                r.planned,
+                r.modes,
+                r.cap,
+            )
+            for r in rows
+        ]
+
+    with CaptureQueriesContext(connection) as captured:
+        tables = district_day_tables(days=[TUESDAY, MONDAY])
+    # Agencies, each day's policies, then the counts: of both days on PostgreSQL, of each day elsewhere.
+    assert len(captured) == (4 if connection.vendor == "postgresql" else 5)
+    assert {day: shown(rows) for day, rows in tables.items()} == {
+        MONDAY: shown(district_day_table(day=MONDAY)),
+        TUESDAY: shown(district_day_table(day=TUESDAY)),
+    }
+    assert shown(tables[TUESDAY]) == [
+        ("A", 4, 3, 2, 1, 0, 2, {"remote": 2}, 1),
+        ("B", 0, 0, 0, 0, 0, 0, {}, 0),
+    ]
+    assert tables[TUESDAY][0].status == DayStatus.OVER_CAP
 
 
 def test_the_head_can_clear_the_plan_of_someone_who_left(policy):
