@@ -9,11 +9,14 @@ come from the registry at drawing time, so a stored report reads in the reader's
 
 import datetime
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext_lazy as _
+
+from directives.policy.selectors import policies_in_force_by_kind, policies_in_force_by_kind_between
 
 from .figures import build_figures
 
@@ -88,9 +91,45 @@ def next_working_day(day: datetime.date) -> datetime.date:
     return following
 
 
+# What the sections and figures of one report share, while build_report runs (see `shared`).
+_shared: ContextVar[dict | None] = ContextVar("compliance_report_shared", default=None)
+
+
+def shared(key, compute: Callable[[], object]):
+    """compute(), once per build_report for each key: several sections read the same table (the district's
+    work modes of the day feed the over-cap and no-plan sections and the figures). Outside build_report it
+    simply calls compute()."""
+    cache = _shared.get()
+    if cache is None:
+        return compute()
+    if key not in cache:
+        cache[key] = compute()
+    return cache[key]
+
+
+def policies_by_kind(day: datetime.date) -> dict:
+    """policies_in_force_by_kind(day=day), read once per report for the sections that need it."""
+    return shared(("policies_in_force_by_kind", day), lambda: policies_in_force_by_kind(day=day))
+
+
+def building_report() -> bool:
+    """True while build_report runs (a builder may then compute more than its own part, for `shared`)."""
+    return _shared.get() is not None
+
+
 def build_report(day: datetime.date) -> dict:
     """The report of `day` as JSON: every registered section with its rows (labels in the default language,
     kept as a record of what was sent)."""
+    # The policies of both days the report looks at, in one query, for every section that asks.
+    by_day = policies_in_force_by_kind_between(start=day, end=next_working_day(day))
+    token = _shared.set({("policies_in_force_by_kind", when): policies for when, policies in by_day.items()})
+    try:
+        return _build_report(day)
+    finally:
+        _shared.reset(token)
+
+
+def _build_report(day: datetime.date) -> dict:
     sections = []
     with translation.override(settings.LANGUAGE_CODE):
         for section in registered_sections():

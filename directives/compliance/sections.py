@@ -6,10 +6,9 @@ import datetime
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from directives.policy.selectors import policies_in_force_by_kind
 from staffing.registry.constants import AgencyKind
 
-from .registry import Column, next_working_day, register_section
+from .registry import Column, next_working_day, policies_by_kind, register_section
 
 
 class PolicyMeasure(models.TextChoices):
@@ -28,7 +27,7 @@ def policy_rows(day: datetime.date) -> list[dict]:
     policies change by then."""
     rows, previous = [], None
     for when in (day, next_working_day(day)):
-        by_kind = policies_in_force_by_kind(day=when)
+        by_kind = policies_by_kind(when)
         if by_kind == previous:
             break  # the next working day keeps the same policies: one row says it
         previous = by_kind

@@ -15,6 +15,8 @@ def overdue_obligation_rows(day: datetime.date) -> list[dict]:
     """Per agency, the obligations of published directives in the overdue state on the day (not done, not
     closed or waived), read in a fixed number of queries."""
     obligations = list(active_obligations().filter(due_on__lt=day))
+    if not obligations:
+        return []
     agencies = list(Agency.objects.active().order_by("name"))
     late: dict = {}
     for cell in obligation_cells(obligations=obligations, agencies=agencies, today=day):

@@ -3,7 +3,7 @@ and how many assignments are overdue (results of home work, clause 2 of 2629/UBN
 
 import datetime
 
-from django.db.models import Exists, F, OuterRef
+from django.db.models import Count, F, Q
 
 from directives.compliance.figures import register_figures
 from staffing.workmodes.constants import WorkModeKind
@@ -16,12 +16,11 @@ from .models import Assignment, ProgressReport
 def assignment_figures(day: datetime.date) -> dict:
     """Staff planned at home on the day (by their own agency), those of them who reported that day, the
     share in whole percent (None when nobody is at home) and open assignments past their due date."""
-    reported = ProgressReport.objects.filter(staff_id=OuterRef("staff_id"), day=day)
-    at_home = WorkMode.objects.filter(day=day, mode=WorkModeKind.REMOTE, agency=F("staff__agency")).annotate(
-        reported=Exists(reported)
-    )
-    home = at_home.count()
-    sent = at_home.filter(reported=True).count()
+    # One aggregate; who reported that day is read once (not once per home worker).
+    reported = ProgressReport.objects.filter(day=day).values("staff_id")
+    at_home = WorkMode.objects.filter(day=day, mode=WorkModeKind.REMOTE, agency=F("staff__agency"))
+    counts = at_home.aggregate(home=Count("id"), sent=Count("id", filter=Q(staff_id__in=reported)))
+    home, sent = counts["home"], counts["sent"]
     return {
         "home_workers": home,
         "home_workers_reported": sent,

@@ -6,8 +6,13 @@ import datetime
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
-from directives.compliance.registry import Column, agencies_only, register_section, total_at_agencies
-from directives.policy.selectors import policies_in_force_by_kind
+from directives.compliance.registry import (
+    Column,
+    agencies_only,
+    policies_by_kind,
+    register_section,
+    total_at_agencies,
+)
 
 from .constants import RUNNING_STATUSES, Necessity, TeamStatus
 from .models import InspectionTeam
@@ -17,7 +22,7 @@ def _restricting_policies(day: datetime.date) -> dict:
     """{agency kind: policy} of the policies in force on the day that restrict inspections (one query)."""
     return {
         kind: policy
-        for kind, policy in policies_in_force_by_kind(day=day).items()
+        for kind, policy in policies_by_kind(day).items()
         if policy is not None and policy.inspections_restricted
     }
 

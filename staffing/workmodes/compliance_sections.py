@@ -10,17 +10,34 @@ from directives.compliance.registry import (
     Column,
     agencies_and_days,
     agencies_only,
+    building_report,
     next_working_day,
+    policies_by_kind,
     register_section,
+    shared,
 )
 
 from .constants import DayStatus
 from .planning import managers_without_email, unreached_planning_reminders, week_to_plan
-from .selectors import district_day_table, district_over_cap
+from .selectors import district_day_tables
 
 
 def _report_days(day: datetime.date) -> tuple[datetime.date, datetime.date]:
     return day, next_working_day(day)
+
+
+def _day_table(day: datetime.date, when: datetime.date) -> list:
+    """The district day table of `when` (the report's day or its next working day): both days are counted
+    in one query, once per report, for the two sections and the figures (alone, the figures count their day)."""
+    if not building_report():
+        return district_day_tables(days=[when])[when]
+    days = _report_days(day)
+    return shared(
+        ("work_mode_day_tables", day),
+        lambda: district_day_tables(
+            days=days, policies={report_day: policies_by_kind(report_day) for report_day in days}
+        ),
+    )[when]
 
 
 def over_cap_rows(day: datetime.date) -> list[dict]:
@@ -36,7 +53,8 @@ def over_cap_rows(day: datetime.date) -> list[dict]:
             "phone": row.agency.phone,
         }
         for when in _report_days(day)
-        for row in district_over_cap(day=when)
+        for row in _day_table(day, when)
+        if row.over_cap
     ]
 
 
@@ -46,7 +64,7 @@ def no_plan_rows(day: datetime.date) -> list[dict]:
         {"day": when.isoformat(), "agency": row.agency.name, "active": row.active, "phone": row.agency.phone}
         for when in _report_days(day)
         if when.weekday() < 5
-        for row in district_day_table(day=when)
+        for row in _day_table(day, when)
         if row.active and row.status == DayStatus.NO_PLAN
     ]
 
@@ -70,7 +88,7 @@ def unreached_heads_rows(day: datetime.date) -> list[dict]:
 def work_mode_figures(day: datetime.date) -> dict:
     """The district on the day: agencies within the cap, over it or with no plan (a weekend day has no
     "no plan"), and, over the agencies that have a plan, counted staff, staff at home and the sum of caps."""
-    rows = district_day_table(day=day)
+    rows = _day_table(day, day)
     planned = [row for row in rows if row.status in (DayStatus.WITHIN_CAP, DayStatus.OVER_CAP)]
     no_plan = sum(1 for row in rows if row.status == DayStatus.NO_PLAN)
     return {
