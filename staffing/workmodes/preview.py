@@ -1,7 +1,7 @@
 """The work-mode section of a policy preview (directives.policy.preview): for every day of the period that
 already has plans, the agencies whose saved plan the new rules put over the cap, and the days that gain
-room. Read through district_day_table, the district table's own selector (three queries a day, whatever the
-number of agencies or staff), before the change and inside its rolled-back savepoint."""
+room. Read through district_day_tables, the district table's own selector (a few queries whatever the number
+of agencies or staff), before the change and inside its rolled-back savepoint."""
 
 from dataclasses import dataclass
 
@@ -10,9 +10,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from directives.policy.preview import PreviewProvider, PreviewSection
+from directives.policy.selectors import policies_in_force_by_kind_between
 
 from .models import WorkMode
-from .selectors import district_day_table
+from .selectors import district_day_tables
 
 
 @dataclass(frozen=True)
@@ -41,10 +42,20 @@ def planned_days(scope) -> list:
     )
 
 
+def planned_day_tables(scope) -> dict:
+    """{day: district_day_table rows} for the planned days of the scope, in a number of queries that grows
+    with neither agencies nor staff (one for the counts of every day on PostgreSQL, one a day elsewhere)."""
+    days = planned_days(scope)
+    if not days:
+        return {}
+    by_day = policies_in_force_by_kind_between(start=days[0], end=days[-1])
+    return district_day_tables(days=days, policies={day: by_day[day] for day in days})
+
+
 def measure(scope) -> dict:
     figures = {}
-    for day in planned_days(scope):
-        for row in district_day_table(day=day):
+    for day, table in planned_day_tables(scope).items():
+        for row in table:
             if row.planned:
                 figures[(day, row.agency.pk)] = Figure(
                     agency_id=row.agency.pk,

@@ -24,7 +24,7 @@ from tthc.calendar.working_days import add_working_days, is_working_day
 from .constants import DayStatus
 from .models import PlanningReminder
 from .planning import agencies_without_plan, planning_recipients, week_to_plan
-from .preview import planned_days
+from .preview import planned_day_tables
 from .selectors import district_day_table
 
 logger = logging.getLogger(__name__)
@@ -199,8 +199,8 @@ def policy_over_cap_notify(policy) -> int:
         directive=policy.directive,
     )
     over: dict = {}
-    for day in planned_days(scope):
-        for row in district_day_table(day=day):
+    for table in planned_day_tables(scope).values():
+        for row in table:
             if row.over_cap and row.policy is not None and row.policy.pk == policy.pk:
                 over.setdefault(row.agency, []).append(row)
     if not over:
