@@ -71,7 +71,7 @@ def best_of(function, repeats=REPEATS):
     return min(seconds), queries, result
 
 
-def make_agencies(first: int, count: int, rng) -> None:
+def make_agencies(first: int, count: int, rng, *, staff_per_agency: int = STAFF_PER_AGENCY) -> None:
     """Agencies numbered first .. first+count-1 with STAFF_PER_AGENCY staff each (bulk_create), and their
     plans for PLAN_DAYS (one INSERT ... SELECT). Agency n: n % 10 == 9 plans nothing, n % 25 == 0 plans
     about 65 % at home (over the 1/2 cap), the rest about 40 %. One staff member in ten is police (outside
@@ -98,7 +98,7 @@ def make_agencies(first: int, count: int, rng) -> None:
                 active_from=starts_on if n % 75 == 11 else None,
             )
             for agency in agencies
-            for n in range(STAFF_PER_AGENCY)
+            for n in range(staff_per_agency)
         ),
         batch_size=10_000,
     )
