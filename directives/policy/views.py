@@ -20,17 +20,23 @@ from . import preview as policy_previews
 from . import selectors, services
 from .forms import POLICY_FIELD_MAP, PolicyForm
 from .models import WorkModePolicy
-from .panels import agency_panels
+from .panels import agency_panels, document_panel
 
 
 def policy_current(request):
     """ "Chính sách đang áp dụng": what is in force today, since when, by which directive, and the timeline."""
     today = timezone.localdate()
+    summary = selectors.policy_summary_today(today=today)
+    changes_panel = None
+    if summary["policy"] is not None:
+        changes_panel = document_panel(summary["policy"].directive, page="public")
+        changes_panel = changes_panel if changes_panel["replaced"] else None
     return render(
         request,
         "directives/policy/policy.html",
         {
-            "summary": selectors.policy_summary_today(today=today),
+            "summary": summary,
+            "changes_panel": changes_panel,
             "timeline": selectors.policy_timeline(today=today),
             "agency_caps": agency_panels(request.user, day=today),
         },

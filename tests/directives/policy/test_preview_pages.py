@@ -91,3 +91,11 @@ def test_two_policies_compared_rule_by_rule_and_on_the_public_page(client, world
 def test_the_publish_page_links_to_the_preview(office, world):
     page = office.get(f"/directives/register/{world['letter'].pk}/publish/").content.decode()
     assert f"/directives/register/{world['letter'].pk}/policy/preview/" in page
+
+
+def test_the_public_policy_page_says_what_changed_from_the_letter_replaced(client, world):
+    from directives.documents.services import document_publish
+
+    document_publish(document=world["letter"], user=None)
+    page = client.get("/directives/policy/").content.decode()
+    assert "Thay đổi so với 2629/UBND" in page and "1/4" in page
