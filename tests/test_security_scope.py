@@ -1159,6 +1159,12 @@ ROUTES: dict[str, Route] = {
         writer="office",
     ),
     "tthc:urgent-list-detail": Route(DISTRICT_READERS, args=lambda w: {"pk": w.urgent_draft.pk}),
+    "tthc:urgent-list-new": Route(
+        DISTRICT_WRITERS,
+        method="post",
+        payload=lambda w: {"directive": w.directive.pk, "title": "Danh mục trên một trang", "note": ""},
+        writer="office",
+    ),
     "tthc:urgent-list-compose": Route(
         DISTRICT_WRITERS,
         args=lambda w: {"pk": w.urgent_draft.pk},
