@@ -274,8 +274,11 @@ POLICY_FIELDS = (
 def policy_differences(old: WorkModePolicy, new: WorkModePolicy) -> list[dict]:
     """Each field of two policies side by side: both values, whether it changed, and from which day the
     second one's value applies (its first day) — the comparison page and the public policy page."""
-    old = public_policies().filter(pk=old.pk).first() or old
-    new = public_policies().filter(pk=new.pk).first() or new
+    # Their ends need `superseded_on` (public_policies' annotation): re-read only what lacks it.
+    missing = [p.pk for p in (old, new) if not hasattr(p, "superseded_on")]
+    if missing:
+        annotated = {p.pk: p for p in public_policies().filter(pk__in=missing)}
+        old, new = annotated.get(old.pk, old), annotated.get(new.pk, new)
     rows = []
     for label, read in POLICY_FIELDS:
         before, after = str(read(old)), str(read(new))

@@ -20,7 +20,7 @@ from . import preview as policy_previews
 from . import selectors, services
 from .forms import POLICY_FIELD_MAP, PolicyForm
 from .models import WorkModePolicy
-from .panels import agency_panels, document_panel
+from .panels import agency_panels
 
 
 def policy_current(request):
@@ -28,9 +28,14 @@ def policy_current(request):
     today = timezone.localdate()
     summary = selectors.policy_summary_today(today=today)
     changes_panel = None
-    if summary["policy"] is not None:
-        changes_panel = document_panel(summary["policy"].directive, page="public")
-        changes_panel = changes_panel if changes_panel["replaced"] else None
+    replaced = selectors.replaced_policy(summary["policy"].directive) if summary["policy"] else None
+    if replaced is not None:
+        rows = selectors.policy_differences(replaced, summary["policy"])
+        changes_panel = {
+            "policy": summary["policy"],
+            "replaced": replaced,
+            "changes": [row for row in rows if row["changed"]],
+        }
     return render(
         request,
         "directives/policy/policy.html",
