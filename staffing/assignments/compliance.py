@@ -3,9 +3,11 @@ and how many assignments are overdue (results of home work, clause 2 of 2629/UBN
 
 import datetime
 
-from django.db.models import Count, F, Q
+from django.db.models import Exists, F, OuterRef
 
 from directives.compliance.figures import register_figures
+from staffing.registry.models import active_between_q
+from staffing.workmodes.compliance_sections import report_day_table
 from staffing.workmodes.constants import WorkModeKind
 from staffing.workmodes.models import WorkMode
 
@@ -14,13 +16,25 @@ from .models import Assignment, ProgressReport
 
 
 def assignment_figures(day: datetime.date) -> dict:
-    """Staff planned at home on the day (by their own agency), those of them who reported that day, the
+    """Staff on the payroll planned at home on the day (by their own agency), those of them who reported that day, the
     share in whole percent (None when nobody is at home) and open assignments past their due date."""
-    # One aggregate; who reported that day is read once (not once per home worker).
-    reported = ProgressReport.objects.filter(day=day).values("staff_id")
-    at_home = WorkMode.objects.filter(day=day, mode=WorkModeKind.REMOTE, agency=F("staff__agency"))
-    counts = at_home.aggregate(home=Count("id"), sent=Count("id", filter=Q(staff_id__in=reported)))
-    home, sent = counts["home"], counts["sent"]
+    # Staff on the payroll that day planned at home by their own agency: what the district day table counts.
+    at_home = WorkMode.objects.filter(
+        active_between_q(day, prefix="staff__"), day=day, mode=WorkModeKind.REMOTE, agency=F("staff__agency")
+    )
+    table = report_day_table(day)
+    if table is not None:  # the report counted the day's plans already: the same home workers, read once
+        home = sum(row.modes.get(WorkModeKind.REMOTE, 0) for row in table)
+    else:
+        home = at_home.count()
+    # Read from the reports' side: one index look-up per report of the day, whatever the number at home.
+    sent = (
+        ProgressReport.objects.filter(day=day)
+        .filter(Exists(at_home.filter(staff_id=OuterRef("staff_id"))))
+        .values("staff_id")
+        .distinct()
+        .count()
+    )
     return {
         "home_workers": home,
         "home_workers_reported": sent,

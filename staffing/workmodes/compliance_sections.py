@@ -40,6 +40,12 @@ def _day_table(day: datetime.date, when: datetime.date) -> list:
     )[when]
 
 
+def report_day_table(day: datetime.date) -> list | None:
+    """While build_report runs, the day's district table it already counted (for the figures of other
+    sub-domains that read the same plans); None outside a report."""
+    return _day_table(day, day) if building_report() else None
+
+
 def over_cap_rows(day: datetime.date) -> list[dict]:
     """Agencies planned above the cap of the policy in force (clause 2), on the day and the next working day."""
     return [

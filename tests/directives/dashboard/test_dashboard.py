@@ -205,3 +205,35 @@ def test_a_stored_reports_page_draws_the_trends_up_to_its_day(client, readers):
     assert "30 ngày đến 08/06/2021" in trends
     assert trends.count("<svg ") == 6
     assert "10/05/2021" in trends and "09/05/2021" not in trends and "09/06/2021" not in trends
+
+
+def test_the_report_and_the_live_figures_count_the_same_home_workers():
+    """Inside build_report the home workers come from the day table the report already counted; alone,
+    from their own query: both count staff on the payroll that day, by their own agency's plan, once."""
+    from staffing.assignments.compliance import assignment_figures
+
+    district = small_district()
+    at_home = list(district.over_cap.staff.filter(work_modes__day=TODAY, work_modes__mode="remote"))
+    leaver = at_home[1]
+    leaver.active_until = TODAY - datetime.timedelta(days=1)  # left, a plan of the day left behind
+    leaver.save()
+    head = UserFactory(username="truong-phong-tp")
+    assignment = Assignment.objects.create(
+        agency=district.over_cap,
+        title="Rà soát",
+        assigned_by=head,
+        lead=at_home[0],
+        start_date=TODAY,
+        due_date=TODAY,
+    )
+    for member in at_home:  # two reports of the day by the one still at home: counted once
+        ProgressReport.objects.create(
+            assignment=assignment, staff=member, day=TODAY, percent_complete=10, done="…"
+        )
+    ProgressReport.objects.create(
+        assignment=assignment, staff=at_home[0], day=TODAY, percent_complete=20, done="Thêm"
+    )
+    alone = assignment_figures(TODAY)
+    assert (alone["home_workers"], alone["home_workers_reported"]) == (1, 1)
+    stored = build_report(TODAY)["figures"]
+    assert (stored["home_workers"], stored["home_workers_reported"]) == (1, 1)
