@@ -11,24 +11,15 @@ from django.utils.translation import gettext as _
 from staffing.notifications.constants import NotificationKind
 from staffing.notifications.services import notify
 from staffing.registry.constants import AGENCY_MANAGER_ROLES
-from staffing.registry.models import Agency
 from staffing.registry.selectors import users_by_agency
 
-from .constants import RUNNING_STATUSES
-from .models import InspectionTeam
-from .selectors import must_suspend
+from .selectors import teams_to_suspend_by_agency
 
 
 def teams_to_suspend_notify(*, day: datetime.date) -> int:
     """Tell the heads and commune chairmen of each agency with teams to suspend on the day (one notice per
     person, agency and day, listing the teams); returns the notifications recorded."""
-    running = InspectionTeam.objects.filter(status__in=RUNNING_STATUSES).values("agency_id")
-    found = []
-    for agency in Agency.objects.filter(pk__in=running).order_by("name"):
-        teams, policy = must_suspend(agency, today=day)
-        teams = list(teams) if policy is not None else []
-        if teams:
-            found.append((agency, teams))
+    found = teams_to_suspend_by_agency(day=day)
     managers = users_by_agency(agency_ids=[agency.pk for agency, _teams in found], roles=AGENCY_MANAGER_ROLES)
     recorded = 0
     with translation.override(settings.LANGUAGE_CODE):

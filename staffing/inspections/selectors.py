@@ -8,7 +8,7 @@ from django.db.models import Case, Count, IntegerField, Prefetch, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from directives.policy.selectors import policies_in_force_for_days, policy_in_force
+from directives.policy.selectors import policies_in_force_by_kind, policies_in_force_for_days, policy_in_force
 from staffing.registry.models import Agency, StaffMember
 from staffing.registry.roles import roles_for
 from staffing.workmodes.constants import WorkModeKind
@@ -91,6 +91,27 @@ def must_suspend(agency, *, today: datetime.date):
         return InspectionTeam.objects.none(), None
     teams = agency_teams(agency).filter(necessity=Necessity.NOT_NECESSARY, status__in=RUNNING_STATUSES)
     return teams, policy
+
+
+def teams_to_suspend_by_agency(*, day: datetime.date) -> list[tuple]:
+    """[(agency, [teams])] of every agency whose policy in force on the day restricts inspections and that
+    has planned or running teams not marked necessary (must_suspend for the whole district), in two
+    queries: the policies by agency kind and the teams with their agencies."""
+    policies = policies_in_force_by_kind(day=day)
+    restricted = [
+        kind for kind, policy in policies.items() if policy is not None and policy.inspections_restricted
+    ]
+    teams = (
+        InspectionTeam.objects.filter(
+            agency__kind__in=restricted, necessity=Necessity.NOT_NECESSARY, status__in=RUNNING_STATUSES
+        )
+        .select_related("agency")
+        .order_by("agency__name", "-planned_start", "-pk")
+    )
+    by_agency: dict = {}
+    for team in teams:
+        by_agency.setdefault(team.agency, []).append(team)
+    return list(by_agency.items())
 
 
 def participant_count(team) -> int:

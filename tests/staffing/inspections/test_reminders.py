@@ -44,3 +44,27 @@ def test_no_notice_once_suspended_or_after_the_restriction_lapses(world):
     team_act(team=world["team"], actor=world["head"], action="suspend", on=RESTRICTED_DAY)
     assert notify_teams_to_suspend(RESTRICTED_DAY.isoformat()) == 0
     assert not Notification.objects.exists()
+
+
+def test_the_teams_to_suspend_are_found_in_the_same_queries_for_one_agency_or_five(world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from staffing.inspections.selectors import teams_to_suspend_by_agency
+    from staffing.registry.constants import Role
+    from tests.factories import AgencyFactory, user_with_role
+    from tests.staffing.inspections.helpers import make_team, people
+
+    def counted():
+        with CaptureQueriesContext(connection) as captured:
+            found = teams_to_suspend_by_agency(day=RESTRICTED_DAY)
+        return len(captured), found
+
+    one_queries, one = counted()
+    for n in range(4):
+        agency = AgencyFactory(name=f"Phòng thử {n}")
+        head = user_with_role(Role.AGENCY_HEAD, agency)
+        make_team(agency, head, participants=people(agency, 2), subject=f"Kiểm tra {n}")
+    five_queries, five = counted()
+    assert len(one) == 1 and len(five) == 5
+    assert one_queries == five_queries == 2
