@@ -1,5 +1,7 @@
 """The dossier API: intake by one-stop officers, and the public status look-up."""
 
+from collections.abc import Mapping
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
@@ -49,7 +51,7 @@ def service_errors(exc: ValidationError) -> dict:
 def _agency_id(data) -> int | None:
     try:
         return int(data.get("agency"))
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return None
 
 
@@ -74,6 +76,11 @@ class DossierReceiveView(APIView):
         tags=["dossiers"],
     )
     def post(self, request):
+        if not isinstance(request.data, Mapping):
+            return Response(
+                {"non_field_errors": [_("Send the dossier as a JSON object of its fields.")]},
+                status=status.HTTP_400_BAD_REQUEST,
+            )
         agency_id = _agency_id(request.data)
         if agency_id is not None and not may_receive_dossiers(request.user, agency_id):
             if may_read_dossiers(request.user, agency_id):

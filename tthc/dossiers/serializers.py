@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from staffing.registry.models import Agency
+from staffing.toolkit.api_fields import IdField
 from tthc.catalogue.models import Procedure
 from tthc.intake.constants import Channel
 
@@ -27,9 +28,7 @@ class DossierReceiveSerializer(serializers.Serializer):
         queryset=Procedure.objects.all(),
         help_text=_("National procedure code, e.g. 1.001193."),
     )
-    agency = serializers.PrimaryKeyRelatedField(
-        queryset=Agency.objects.all(), help_text=_("Receiving agency id.")
-    )
+    agency = IdField(queryset=Agency.objects.all(), help_text=_("Receiving agency id."))
     channel = serializers.ChoiceField(choices=Channel.choices)
     applicant = ApplicantSerializer()
     received_at = serializers.DateTimeField()

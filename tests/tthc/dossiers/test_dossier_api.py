@@ -134,3 +134,18 @@ def test_a_due_date_counted_without_a_holiday_calendar_says_so(api, district):
     calendar_year_load(year=2021)
     second = api.post(URL, payload(district), format="json").json()
     assert second["due_date_unverified"] is False
+
+
+@pytest.mark.parametrize(
+    "body", ["[null, null]", '"x"', "123", "null", '{"agency": 1e999}', '{"agency": -1e999}']
+)
+def test_a_body_that_is_not_a_dossier_is_a_400_and_saves_nothing(api, district, body):
+    response = api.post(URL, body, content_type="application/json")
+    assert response.status_code == 400, response.content
+    assert not Dossier.objects.exists()
+
+
+def test_an_agency_number_too_large_for_the_database_is_an_unknown_agency(api, district):
+    response = api.post(URL, payload(district, agency=10**30), format="json")
+    assert response.status_code == 404  # outside the officer's scope, as any agency id not theirs
+    assert not Dossier.objects.exists()
