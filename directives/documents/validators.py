@@ -2,8 +2,9 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+
+from staffing.toolkit.sizes import sizes_apart
 
 PDF_MAGIC = b"%PDF-"
 IMAGE_MAGICS = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
@@ -26,7 +27,7 @@ def _check_size(upload) -> None:
     if upload.size > limit:
         raise ValidationError(
             _("The file is %(size)s; the largest file accepted is %(limit)s.")
-            % {"size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
+            % sizes_apart(upload.size, limit),
             code="file_too_large",
         )
 

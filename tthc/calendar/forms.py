@@ -6,12 +6,12 @@ import datetime
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from staffing.toolkit.forms import add_service_errors
 from staffing.toolkit.importing import ChoiceLabelField
+from staffing.toolkit.sizes import sizes_apart
 
 from .constants import CalendarDayKind
 from .services import calendar_day_values
@@ -57,7 +57,7 @@ class ImportFileForm(forms.Form):
         if file.size > settings.IMPORT_MAX_BYTES:
             raise ValidationError(
                 _("The file is %(size)s; files over %(limit)s are refused.")
-                % {"size": filesizeformat(file.size), "limit": filesizeformat(settings.IMPORT_MAX_BYTES)},
+                % sizes_apart(file.size, settings.IMPORT_MAX_BYTES),
                 code="file_too_large",
             )
         return file

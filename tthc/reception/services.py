@@ -9,7 +9,6 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -17,6 +16,7 @@ from directives.documents.validators import IMAGE_MAGICS, PDF_MAGIC
 from staffing.registry.models import StaffMember
 from staffing.registry.roles import roles_for
 from staffing.toolkit.phones import normalize_mobile_phone, validate_mobile_phone
+from staffing.toolkit.sizes import sizes_apart
 from tthc.calendar.working_days import add_working_days
 
 from .constants import CODE_PREFIX, UNANSWERED_STATUSES, PetitionAction, PetitionStatus
@@ -115,7 +115,7 @@ def _attachment_error(upload) -> ValidationError | None:
     if upload.size > limit:
         return ValidationError(
             _("The file is %(size)s; the largest file accepted is %(limit)s.")
-            % {"size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
+            % sizes_apart(upload.size, limit),
             code="file_too_large",
         )
     upload.seek(0)

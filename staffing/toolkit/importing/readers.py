@@ -9,6 +9,8 @@ from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
+from staffing.toolkit.sizes import sizes_apart
+
 XLSX_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls and other Office 97 files
 # A full 20,000-row staff sheet unpacks to about ten times its XLSX size.
@@ -40,19 +42,30 @@ def read_table(file) -> Table:
     if size > settings.IMPORT_MAX_BYTES:
         raise ImportFileError(
             _("The file is %(size)s; files over %(limit)s are refused.")
-            % {"size": filesizeformat(size), "limit": filesizeformat(settings.IMPORT_MAX_BYTES)}
+            % sizes_apart(size, settings.IMPORT_MAX_BYTES)
         )
     file.seek(0)
     content = file.read()
     if not content.strip():
         raise ImportFileError(_("The file is empty."))
     if content.startswith(XLSX_MAGIC):
-        return _read_xlsx(content)
+        return _with_rows(_read_xlsx(content))
     if content.startswith(OLE_MAGIC):
         raise ImportFileError(
             _("Old Excel files (.xls) are not accepted: save the file as .xlsx and try again.")
         )
-    return _read_csv(content)
+    return _with_rows(_read_csv(content))
+
+
+def _with_rows(table: Table) -> Table:
+    """A file with its headings and nothing under them is an empty file, not an import of nothing."""
+    if not table.rows:
+        raise ImportFileError(
+            _(
+                "The file has its column headings but no rows under them: add one row per record and try again."
+            )
+        )
+    return table
 
 
 def _check_row_count(count: int) -> None:
@@ -84,7 +97,13 @@ def _read_csv(content: bytes) -> Table:
     try:
         records = list(reader)
     except csv.Error as exc:
-        raise ImportFileError(_("The CSV file cannot be read: %(error)s") % {"error": exc}) from exc
+        # csv's own words ("field larger than field limit") would reach the user in English.
+        raise ImportFileError(
+            _(
+                "The CSV file cannot be read: a cell is too long or a quotation mark is not closed. Open it in "
+                "a spreadsheet, check the cells and save it again as “CSV UTF-8”."
+            )
+        ) from exc
     records = [(number, values) for number, values in enumerate(records, start=1) if not _is_blank(values)]
     if not records:
         raise ImportFileError(_("The file is empty."))

@@ -238,3 +238,27 @@ def test_xlsx_template_keeps_text_that_looks_like_a_formula_as_text():
     workbook = openpyxl.load_workbook(io.BytesIO(template_xlsx(Probe(agency=None))))
     cells = [cell for row in workbook.active.iter_rows() for cell in row]
     assert all(cell.data_type != "f" for cell in cells)
+
+
+@pytest.mark.parametrize("upload", [lambda: csv_upload([]), lambda: xlsx_upload([])])
+def test_a_file_with_headings_only_is_refused_not_imported_as_nothing(agency, upload):
+    result = run(agency, upload())
+    assert not result.ok
+    assert result.errors[0].message.startswith("Tệp chỉ có dòng tiêu đề")
+
+
+def test_a_csv_cell_too_long_for_the_reader_is_said_in_vietnamese(agency, settings):
+    settings.IMPORT_MAX_BYTES = 10 * 1024 * 1024
+    huge = "A" * 200_000
+    upload = SimpleUploadedFile("staff.csv", ("\ufeff" + ",".join(HEADERS) + f'\nTP-1,"{huge}\n').encode())
+    result = run(agency, upload)
+    assert not result.ok
+    message = result.errors[0].message
+    assert "field limit" not in message and "Không đọc được tệp CSV" in message
+
+
+def test_a_file_just_over_the_limit_reads_larger_than_the_limit(agency, settings):
+    settings.IMPORT_MAX_BYTES = 10 * 1024 * 1024
+    upload = SimpleUploadedFile("staff.csv", b"a" * (10 * 1024 * 1024 + 1))
+    message = run(agency, upload).errors[0].message
+    assert "10.485.761 byte" in message and "10.485.760 byte" in message
