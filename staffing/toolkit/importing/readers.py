@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from staffing.toolkit.sizes import sizes_apart
 
+CSV_CELL_MAX = 131_072  # characters in one CSV cell (csv's default): more is a broken or hostile file
 XLSX_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls and other Office 97 files
 # A full 20,000-row staff sheet unpacks to about ten times its XLSX size.
@@ -93,6 +94,8 @@ def _read_csv(content: bytes) -> Table:
         ) from exc
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    # The limit is the process's, and a library may have raised it (frictionless does): set ours each time.
+    csv.field_size_limit(CSV_CELL_MAX)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         records = list(reader)
