@@ -1,6 +1,7 @@
 """Per-client limits of the public forms and look-ups, shared by the pages and the API.
 
-Both count in Django's cache per client IP. The pages call them directly (a plain Django request carries
+Every one counts in Django's cache per client IP, with one atomic increment per request (CountingThrottle),
+so simultaneous requests cannot all read the same count and pass. The pages call them directly (a plain Django request carries
 the same META); the API lists them in throttle_classes.
 """
 
@@ -19,13 +20,6 @@ class _PerClientThrottle(SimpleRateThrottle):
 
     def get_cache_key(self, request, view):
         return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
-
-
-class PublicLookupThrottle(_PerClientThrottle):
-    """Counts look-ups at DEFAULT_THROTTLE_RATES["public_lookup"]: the dossier and the petition status
-    look-ups share one allowance per client. Every attempt counts, found or not, so guessing is slow."""
-
-    scope = "public_lookup"
 
 
 class CountingThrottle(_PerClientThrottle):
@@ -52,6 +46,13 @@ class CountingThrottle(_PerClientThrottle):
 
     def wait(self):
         return self.duration
+
+
+class PublicLookupThrottle(CountingThrottle):
+    """Counts look-ups at DEFAULT_THROTTLE_RATES["public_lookup"]: the dossier and the petition status
+    look-ups share one allowance per client. Every attempt counts, found or not, so guessing is slow."""
+
+    scope = "public_lookup"
 
 
 class PublicFilingThrottle(CountingThrottle):

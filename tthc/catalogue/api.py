@@ -11,8 +11,9 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import generics
 from rest_framework.exceptions import ParseError
 from rest_framework.permissions import AllowAny
-from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
+
+from staffing.toolkit.throttles import CountingThrottle
 
 from . import selectors
 from .filters import ProcedureApiFilter
@@ -23,7 +24,9 @@ DATE_PARAMETER = OpenApiParameter(
 )
 
 
-class PublicCatalogueThrottle(AnonRateThrottle):
+class PublicCatalogueThrottle(CountingThrottle):
+    """The public catalogue and urgent-list API at DEFAULT_THROTTLE_RATES["public_catalogue"] per client."""
+
     scope = "public_catalogue"
 
 
