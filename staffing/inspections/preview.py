@@ -9,29 +9,38 @@ from django.utils.translation import ngettext
 from directives.policy.preview import PreviewProvider, PreviewSection
 from directives.policy.selectors import policies_in_force_by_kind
 
-from .constants import RUNNING_STATUSES, Necessity
+from .constants import RUNNING_STATUSES
 from .models import InspectionTeam
+from .selectors import SUSPENDABLE, teams_to_suspend_by_agency
 
 SUSPEND, OVER_CAP = "suspend", "over_cap"
 
 
 def measure(scope) -> dict:
+    """The teams to suspend by the reminder's own rule (teams_to_suspend_by_agency), and the necessary ones
+    over the participant cap of the policy in force on the day."""
+    found = {
+        team.pk: (agency.name, team.subject, SUSPEND, None, None)
+        for agency, teams in teams_to_suspend_by_agency(day=scope.day)
+        for team in teams
+    }
     policies = policies_in_force_by_kind(day=scope.day)
-    teams = (
-        InspectionTeam.objects.filter(status__in=RUNNING_STATUSES, planned_end__gte=scope.day)
+    necessary = (
+        InspectionTeam.objects.filter(status__in=RUNNING_STATUSES)
+        .exclude(SUSPENDABLE)
         .select_related("agency")
         .annotate(staff=Count("participants", distinct=True), outside=Count("outsiders", distinct=True))
         .order_by("agency__name", "planned_start", "pk")
     )
-    found = {}
-    for team in teams:
+    for team in necessary:
         policy = policies.get(team.agency.kind)
-        if policy is None or not policy.inspections_restricted:
-            continue
+        cap = (
+            policy.inspection_max_participants
+            if policy is not None and policy.inspections_restricted
+            else None
+        )
         people = team.staff + team.outside
-        if team.necessity == Necessity.NOT_NECESSARY:
-            found[team.pk] = (team.agency.name, team.subject, SUSPEND, people, None)
-        elif policy.inspection_max_participants and people > policy.inspection_max_participants:
+        if cap and people > cap:
             found[team.pk] = (
                 team.agency.name,
                 team.subject,

@@ -4,7 +4,7 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Case, Count, IntegerField, Prefetch, Value, When
+from django.db.models import Case, Count, IntegerField, Prefetch, Q, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -84,16 +84,19 @@ def tightest_cap(*, agency, start: datetime.date, end: datetime.date):
     return policy.inspection_max_participants, policy
 
 
+# The teams a restriction of inspections stops: not marked necessary, planned or running (clause 2).
+SUSPENDABLE = Q(necessity=Necessity.NOT_NECESSARY, status__in=RUNNING_STATUSES)
+
+
 def must_suspend(agency, *, today: datetime.date):
     """Teams not marked necessary, planned or running, while today's policy restricts inspections."""
     policy = restriction_on(agency=agency, day=today)
     if policy is None:
         return InspectionTeam.objects.none(), None
-    teams = agency_teams(agency).filter(necessity=Necessity.NOT_NECESSARY, status__in=RUNNING_STATUSES)
-    return teams, policy
+    return agency_teams(agency).filter(SUSPENDABLE), policy
 
 
-def teams_to_suspend_by_agency(*, day: datetime.date) -> list[tuple]:
+def teams_to_suspend_by_agency(*, day: datetime.date, agency_ids=None) -> list[tuple]:
     """[(agency, [teams])] of every agency whose policy in force on the day restricts inspections and that
     has planned or running teams not marked necessary (must_suspend for the whole district), in two
     queries: the policies by agency kind and the teams with their agencies."""
@@ -102,12 +105,12 @@ def teams_to_suspend_by_agency(*, day: datetime.date) -> list[tuple]:
         kind for kind, policy in policies.items() if policy is not None and policy.inspections_restricted
     ]
     teams = (
-        InspectionTeam.objects.filter(
-            agency__kind__in=restricted, necessity=Necessity.NOT_NECESSARY, status__in=RUNNING_STATUSES
-        )
+        InspectionTeam.objects.filter(SUSPENDABLE, agency__kind__in=restricted)
         .select_related("agency")
         .order_by("agency__name", "-planned_start", "-pk")
     )
+    if agency_ids is not None:
+        teams = teams.filter(agency_id__in=agency_ids)
     by_agency: dict = {}
     for team in teams:
         by_agency.setdefault(team.agency, []).append(team)
@@ -167,12 +170,12 @@ def district_staff(agency):
 
 
 def must_suspend_counts(agency_ids, *, today: datetime.date) -> dict:
-    """{agency id: teams to suspend} for a head's home panels."""
-    counts = {}
-    for agency in Agency.objects.filter(pk__in=agency_ids):
-        teams, _policy = must_suspend(agency, today=today)
-        counts[agency] = teams.count() if _policy else 0
-    return counts
+    """{agency: teams to suspend} for a head's home panels, in three queries whatever the number of agencies."""
+    found = {
+        agency.pk: len(teams)
+        for agency, teams in teams_to_suspend_by_agency(day=today, agency_ids=agency_ids)
+    }
+    return {agency: found.get(agency.pk, 0) for agency in Agency.objects.filter(pk__in=agency_ids)}
 
 
 def team_history(team) -> list:

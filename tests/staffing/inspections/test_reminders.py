@@ -68,3 +68,24 @@ def test_the_teams_to_suspend_are_found_in_the_same_queries_for_one_agency_or_fi
     five_queries, five = counted()
     assert len(one) == 1 and len(five) == 5
     assert one_queries == five_queries == 2
+
+
+def test_the_heads_panel_counts_teams_to_suspend_in_the_same_queries_for_one_agency_or_five(world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from staffing.inspections.selectors import must_suspend_counts
+    from staffing.registry.constants import Role
+    from tests.factories import AgencyFactory, user_with_role
+    from tests.staffing.inspections.helpers import make_team, people
+
+    ids = [world["agency"].pk]
+    with CaptureQueriesContext(connection) as one:
+        assert list(must_suspend_counts(ids, today=RESTRICTED_DAY).values()) == [1]
+    for n in range(4):
+        agency = AgencyFactory(name=f"Phòng đếm {n}")
+        make_team(agency, user_with_role(Role.AGENCY_HEAD, agency), participants=people(agency, 2))
+        ids.append(agency.pk)
+    with CaptureQueriesContext(connection) as five:
+        assert sorted(must_suspend_counts(ids, today=RESTRICTED_DAY).values()) == [1, 1, 1, 1, 1]
+    assert len(one) == len(five) == 3
